@@ -1,0 +1,49 @@
+// Port of starlette/_exception_handler.py: the per-endpoint wrapper that
+// applies the handlers ExceptionMiddleware put in the scope.
+import { HTTPException } from "./exceptions.js";
+import type { HTTPConnection, Request } from "./requests.js";
+import type { Response } from "./responses.js";
+import type { ASGIApp, Message, Receive, Scope, Send } from "./types.js";
+
+/** An error class as a handler key (Python's exception classes). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ErrorClass = abstract new (...args: any[]) => unknown;
+
+export type ExceptionHandler = (request: Request, exc: unknown) => Response | null | undefined | Promise<Response | null | undefined>;
+export type ExceptionHandlers = Map<ErrorClass, ExceptionHandler>;
+export type StatusHandlers = Map<number, ExceptionHandler>;
+
+/** Find the handler for the most specific class in the error's prototype chain. */
+export function lookupExceptionHandler(handlers: ExceptionHandlers, exc: unknown): ExceptionHandler | undefined {
+  if (exc === null || (typeof exc !== "object" && typeof exc !== "function")) return undefined;
+  for (let proto = Object.getPrototypeOf(exc); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    const handler = handlers.get(proto.constructor as ErrorClass);
+    if (handler !== undefined) return handler;
+  }
+  return undefined;
+}
+
+export function wrapAppHandlingExceptions(app: ASGIApp, conn: HTTPConnection): ASGIApp {
+  const registered = conn.scope["starlette.exception_handlers"] as [ExceptionHandlers, StatusHandlers] | undefined;
+  if (registered === undefined) return app;
+  const [exceptionHandlers, statusHandlers] = registered;
+
+  return async (scope: Scope, receive: Receive, send: Send) => {
+    let responseStarted = false;
+    const sender: Send = (message: Message) => {
+      if (message.type === "http.response.start") responseStarted = true;
+      return send(message);
+    };
+    try {
+      await app(scope, receive, sender);
+    } catch (exc) {
+      let handler: ExceptionHandler | undefined;
+      if (exc instanceof HTTPException) handler = statusHandlers.get(exc.statusCode);
+      handler ??= lookupExceptionHandler(exceptionHandlers, exc);
+      if (handler === undefined) throw exc;
+      if (responseStarted) throw new Error("Caught handled exception, but response already started.", { cause: exc });
+      const response = await handler(conn as Request, exc);
+      if (response) await response.call(scope, receive, sender);
+    }
+  };
+}

@@ -1,0 +1,176 @@
+// Port of starlette/applications.py, with FastAPI's route and middleware decorators.
+import assert from "node:assert";
+import type { ErrorClass, ExceptionHandler } from "./_exception_handler.js";
+import type { State } from "./datastructures.js";
+import { BaseHTTPMiddleware, type DispatchFunction } from "./middleware/base.js";
+import { ServerErrorMiddleware, type ServerErrorHandler } from "./middleware/errors.js";
+import { ExceptionMiddleware } from "./middleware/exceptions.js";
+import { Middleware, type MiddlewareFactory } from "./middleware/index.js";
+import { type BaseRoute, type Endpoint, type Lifespan, Mount, Route, Router } from "./routing.js";
+import type { ASGIApp, ASGIAppLike, ASGIInstance, Receive, Scope, Send } from "./types.js";
+
+export type ExceptionHandlerKey = number | ErrorClass;
+
+export interface AppOptions {
+  /** Send tracebacks in 500 responses. @default false */
+  debug?: boolean;
+  routes?: BaseRoute[];
+  /** Outermost first. */
+  middleware?: Middleware[];
+  /** Keyed by status code or error class, as Python's dict. */
+  exceptionHandlers?: Map<ExceptionHandlerKey, ExceptionHandler> | Array<[ExceptionHandlerKey, ExceptionHandler]>;
+  lifespan?: Lifespan<App>;
+}
+
+export interface RouteDecoratorOptions {
+  name?: string;
+  includeInSchema?: boolean;
+}
+
+type Decorator<F> = <T extends F>(fn: T) => T;
+
+/** `app.get(path)(handler)` (a decorator) or `app.get(path, handler)`. */
+export interface MethodRegistrar {
+  (path: string, options?: RouteDecoratorOptions): Decorator<Endpoint>;
+  <T extends Endpoint>(path: string, handler: T, options?: RouteDecoratorOptions): T;
+}
+
+/**
+ * The application (Starlette's `Starlette`, FastAPI's `FastAPI`).
+ *
+ * @example
+ * const app = new App();
+ * app.get("/")(() => ({ Hello: "World" }));
+ */
+export class App implements ASGIInstance {
+  debug: boolean;
+  readonly state: State = {};
+  readonly router: Router;
+  readonly exceptionHandlers: Map<ExceptionHandlerKey, ExceptionHandler>;
+  /** Outermost first, as the stack will be built. */
+  readonly userMiddleware: Middleware[];
+  middlewareStack: ASGIApp | null = null;
+
+  constructor(options: AppOptions = {}) {
+    this.debug = options.debug ?? false;
+    this.router = new Router({ routes: options.routes, lifespan: options.lifespan as Lifespan | undefined });
+    this.exceptionHandlers = new Map(options.exceptionHandlers ?? []);
+    this.userMiddleware = [...(options.middleware ?? [])];
+  }
+
+  /** [ServerErrorMiddleware, ...user middleware, ExceptionMiddleware] around the router. */
+  private stackDefinition(): Middleware[] {
+    let errorHandler: ServerErrorHandler | null = null;
+    const handlers = new Map<ExceptionHandlerKey, ExceptionHandler>();
+    for (const [key, value] of this.exceptionHandlers) {
+      if (key === 500 || key === Error) errorHandler = value as ServerErrorHandler;
+      else handlers.set(key, value);
+    }
+    return [
+      new Middleware(ServerErrorMiddleware, { handler: errorHandler, debug: this.debug }),
+      ...this.userMiddleware,
+      new Middleware(ExceptionMiddleware, { handlers, debug: this.debug }),
+    ];
+  }
+
+  buildMiddlewareStack(): ASGIApp {
+    let app: ASGIApp = (scope, receive, send) => this.router.call(scope, receive, send);
+    const definition = this.stackDefinition();
+    for (let i = definition.length - 1; i >= 0; i--) app = definition[i].build(app);
+    return app;
+  }
+
+  /** The names of the stack's layers, outermost first, ending with the router. */
+  middlewareOrder(): string[] {
+    return [...this.stackDefinition().map((m) => describe(m)), "Router"];
+  }
+
+  get routes(): BaseRoute[] {
+    return this.router.routes;
+  }
+
+  urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    return this.router.urlPathFor(name, params);
+  }
+
+  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    scope.app = this;
+    this.middlewareStack ??= this.buildMiddlewareStack();
+    await this.middlewareStack(scope, receive, send);
+  }
+
+  /** This app as a plain ASGI function. */
+  get asgi(): ASGIApp {
+    return (scope, receive, send) => this.call(scope, receive, send);
+  }
+
+  mount(path: string, app: ASGIAppLike, name?: string): void {
+    this.router.mount(path, app, name);
+  }
+
+  /** Wrap everything added so far: the last middleware added runs first. */
+  addMiddleware<A extends unknown[]>(cls: MiddlewareFactory<A>, ...args: A): void {
+    if (this.middlewareStack !== null) throw new Error("Cannot add middleware after an application has started");
+    this.userMiddleware.unshift(new Middleware(cls, ...args) as unknown as Middleware);
+  }
+
+  addExceptionHandler(key: ExceptionHandlerKey, handler: ExceptionHandler): void {
+    this.exceptionHandlers.set(key, handler);
+  }
+
+  addRoute(path: string, endpoint: Endpoint | ASGIInstance, options: { methods?: string[] | null } & RouteDecoratorOptions = {}): void {
+    this.router.routes.push(new Route(path, endpoint, options));
+  }
+
+  /** `@app.route(path, methods=[...])`. */
+  route(path: string, options: { methods?: string[] } & RouteDecoratorOptions = {}): Decorator<Endpoint> {
+    return (fn) => {
+      this.addRoute(path, fn, options);
+      return fn;
+    };
+  }
+
+  private registrar(method: string): MethodRegistrar {
+    return ((path: string, a?: Endpoint | RouteDecoratorOptions, b?: RouteDecoratorOptions) => {
+      const options = (typeof a === "function" ? b : a) ?? {};
+      const register: Decorator<Endpoint> = (fn) => {
+        this.addRoute(path, fn, { ...options, methods: [method] });
+        return fn;
+      };
+      return typeof a === "function" ? register(a) : register;
+    }) as MethodRegistrar;
+  }
+
+  /** `@app.get(path)`: `app.get(path)(handler)` or `app.get(path, handler)`; likewise for each method. */
+  readonly get = this.registrar("GET");
+  readonly post = this.registrar("POST");
+  readonly put = this.registrar("PUT");
+  readonly patch = this.registrar("PATCH");
+  readonly delete = this.registrar("DELETE");
+  readonly head = this.registrar("HEAD");
+  readonly options = this.registrar("OPTIONS");
+
+  /** FastAPI's `@app.middleware("http")`: the function becomes the new outermost middleware. */
+  middleware(middlewareType: string): Decorator<DispatchFunction> {
+    assert(middlewareType === "http", 'Currently only middleware("http") is supported.');
+    return (fn) => {
+      this.addMiddleware(BaseHTTPMiddleware, fn);
+      return fn;
+    };
+  }
+
+  /** FastAPI's `@app.exception_handler(key)`. */
+  exceptionHandler(key: ExceptionHandlerKey): Decorator<ExceptionHandler> {
+    return (fn) => {
+      this.addExceptionHandler(key, fn);
+      return fn;
+    };
+  }
+}
+
+function describe(m: Middleware): string {
+  if (m.cls === BaseHTTPMiddleware && typeof m.args[0] === "function") {
+    return `BaseHTTPMiddleware(${(m.args[0] as { name: string }).name || "<anonymous>"})`;
+  }
+  return m.name || "<anonymous>";
+}

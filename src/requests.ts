@@ -1,0 +1,278 @@
+// Port of starlette/requests.py (1.x): cookie_parser, HTTPConnection, Request.
+import assert from "node:assert";
+import { Address, FormData, Headers, QueryParams, URL, type State } from "./datastructures.js";
+import { HTTPException } from "./exceptions.js";
+import { MultiPartException, parseMultipart, parseUrlencoded, type FormLimits } from "./formparsers.js";
+import type { Message, Receive, Scope, Send } from "./types.js";
+import type { Session } from "./middleware/sessions.js";
+
+// Python's str.strip() on a latin-1 string: JavaScript's trim() misses \x1c-\x1f and \x85.
+const PY_STRIP = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0]+|[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0]+$/g;
+const COOKIE_ESCAPE = /\\(?:([0-3][0-7][0-7])|(.))/g;
+
+// http.cookies._unquote
+function unquoteCookie(value: string): string {
+  if (value.length < 2 || value[0] !== '"' || value[value.length - 1] !== '"') return value;
+  return value
+    .slice(1, -1)
+    .replace(COOKIE_ESCAPE, (_m, octal: string | undefined, ch: string) => (octal ? String.fromCharCode(parseInt(octal, 8)) : ch));
+}
+
+/**
+ * Parse a Cookie header the way Starlette does (adapted from Django): split on
+ * every ";", split each chunk at the first "=", a chunk with no "=" has the
+ * empty name, later duplicates win, and fully quoted values are unquoted.
+ * The result has no prototype, so a cookie named "__proto__" is plain data.
+ */
+export function cookieParser(cookieString: string): Record<string, string> {
+  const cookies = Object.create(null) as Record<string, string>;
+  for (const chunk of cookieString.split(";")) {
+    const eq = chunk.indexOf("=");
+    const key = (eq < 0 ? "" : chunk.slice(0, eq)).replace(PY_STRIP, "");
+    const value = (eq < 0 ? chunk : chunk.slice(eq + 1)).replace(PY_STRIP, "");
+    if (key || value) cookies[key] = unquoteCookie(value);
+  }
+  return cookies;
+}
+
+export class ClientDisconnect extends Error {
+  constructor() {
+    super("");
+    this.name = "ClientDisconnect";
+  }
+}
+
+interface AppLike {
+  readonly state?: State;
+}
+
+/** What Request and WebSocket share: a read-only view over the connection's scope. */
+export class HTTPConnection {
+  readonly scope: Scope;
+  private cachedUrl?: URL;
+  private cachedBaseUrl?: URL;
+  private cachedHeaders?: Headers;
+  private cachedQuery?: QueryParams;
+  private cachedCookies?: Record<string, string>;
+
+  constructor(scope: Scope) {
+    assert(scope.type === "http" || scope.type === "websocket");
+    this.scope = scope;
+  }
+
+  get app(): AppLike | undefined {
+    return this.scope.app as AppLike | undefined;
+  }
+
+  get url(): URL {
+    return (this.cachedUrl ??= URL.fromScope(this.scope));
+  }
+
+  get baseUrl(): URL {
+    if (this.cachedBaseUrl === undefined) {
+      // url_for builds on the top-level root path, even inside a Mount.
+      const appRootPath = this.scope.app_root_path ?? this.scope.root_path ?? "";
+      const path = appRootPath.endsWith("/") ? appRootPath : appRootPath + "/";
+      this.cachedBaseUrl = URL.fromScope({ ...this.scope, path, query_string: "", root_path: appRootPath });
+    }
+    return this.cachedBaseUrl;
+  }
+
+  get headers(): Headers {
+    return (this.cachedHeaders ??= new Headers({ scope: this.scope }));
+  }
+
+  get queryParams(): QueryParams {
+    return (this.cachedQuery ??= new QueryParams(this.scope.query_string ?? ""));
+  }
+
+  get pathParams(): Record<string, unknown> {
+    return this.scope.path_params ?? {};
+  }
+
+  /** Every Cookie header line is parsed, in order; a later name overrides an earlier one. */
+  get cookies(): Record<string, string> {
+    if (this.cachedCookies === undefined) {
+      const lines = this.headers.getlist("cookie");
+      const cookies = Object.create(null) as Record<string, string>;
+      for (const line of lines) Object.assign(cookies, cookieParser(line));
+      this.cachedCookies = cookies;
+    }
+    return this.cachedCookies;
+  }
+
+  get client(): Address | null {
+    const client = this.scope.client;
+    return client ? new Address(client[0], client[1]) : null;
+  }
+
+  get session(): Session {
+    if (!("session" in this.scope)) {
+      throw new assert.AssertionError({ message: missingSessionMessage(this.scope) });
+    }
+    const session = this.scope.session as Session;
+    // A hand-written session middleware may store a plain object.
+    if (typeof session.markAccessed === "function") session.markAccessed();
+    return session;
+  }
+
+  get auth(): unknown {
+    assert("auth" in this.scope, "AuthenticationMiddleware must be installed to access request.auth");
+    return this.scope.auth;
+  }
+
+  get user(): unknown {
+    assert("user" in this.scope, "AuthenticationMiddleware must be installed to access request.user");
+    return this.scope.user;
+  }
+
+  /** Shared by every Request built on this scope (each middleware's and the endpoint's). */
+  get state(): State {
+    return (this.scope.state ??= {});
+  }
+}
+
+const MISSING_SESSION = "SessionMiddleware must be installed to access request.session";
+
+// Starlette's sentence first; when the app does have a SessionMiddleware that
+// simply runs inside this caller, a second line says so and how to fix it.
+function missingSessionMessage(scope: Scope): string {
+  const app = scope.app as { userMiddleware?: ReadonlyArray<{ cls: { name?: string } }> } | undefined;
+  const names = app?.userMiddleware?.map((m) => m.cls.name) ?? [];
+  if (!names.includes("SessionMiddleware")) return MISSING_SESSION;
+  return (
+    MISSING_SESSION +
+    "\nThis app has a SessionMiddleware, but it runs inside the code that read request.session " +
+    "(the last middleware added runs first). Add SessionMiddleware after the middleware that reads " +
+    "the session, so that it wraps it."
+  );
+}
+
+async function receiveUnavailable(): Promise<Message> {
+  throw new Error("Receive channel has not been made available");
+}
+async function sendUnavailable(): Promise<void> {
+  throw new Error("Send channel has not been made available");
+}
+
+const EMPTY = new Uint8Array(0);
+
+export class Request extends HTTPConnection {
+  protected readonly receiveChannel: Receive;
+  protected readonly sendChannel: Send;
+  protected streamConsumed = false;
+  protected disconnected = false;
+  protected cachedBody?: Uint8Array;
+  protected cachedJson?: { value: unknown };
+  protected cachedForm?: FormData;
+  // A receive started by isDisconnected() that did not resolve at once; the next read takes it.
+  private pendingReceive?: Promise<Message>;
+
+  constructor(scope: Scope, receive: Receive = receiveUnavailable, send: Send = sendUnavailable) {
+    super(scope);
+    assert(scope.type === "http");
+    this.receiveChannel = receive;
+    this.sendChannel = send;
+  }
+
+  get method(): string {
+    return this.scope.method as string;
+  }
+
+  get receive(): Receive {
+    return this.receiveChannel;
+  }
+
+  protected nextMessage(): Promise<Message> {
+    const pending = this.pendingReceive;
+    if (pending) {
+      this.pendingReceive = undefined;
+      return pending;
+    }
+    return this.receiveChannel();
+  }
+
+  /** The body as it arrives; always ends with one empty chunk, as Starlette's does. */
+  async *stream(): AsyncGenerator<Uint8Array, void, undefined> {
+    if (this.cachedBody !== undefined) {
+      yield this.cachedBody;
+      yield EMPTY;
+      return;
+    }
+    if (this.streamConsumed) throw new Error("Stream consumed");
+    while (!this.streamConsumed) {
+      const message = await this.nextMessage();
+      if (message.type === "http.request") {
+        const body = message.body ?? EMPTY;
+        if (!message.more_body) this.streamConsumed = true;
+        if (body.byteLength) yield body;
+      } else if (message.type === "http.disconnect") {
+        this.disconnected = true;
+        throw new ClientDisconnect();
+      }
+    }
+    yield EMPTY;
+  }
+
+  async body(): Promise<Uint8Array> {
+    if (this.cachedBody === undefined) {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of this.stream()) if (chunk.byteLength) chunks.push(chunk);
+      this.cachedBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    }
+    return this.cachedBody;
+  }
+
+  async text(): Promise<string> {
+    const body = await this.body();
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  }
+
+  async json<T = unknown>(): Promise<T> {
+    if (this.cachedJson === undefined) this.cachedJson = { value: JSON.parse(await this.text()) };
+    return this.cachedJson.value as T;
+  }
+
+  /** URL-encoded or multipart form data; other content types give an empty form. */
+  async form(limits: Partial<FormLimits> = {}): Promise<FormData> {
+    if (this.cachedForm === undefined) {
+      const contentType = this.headers.get("content-type") ?? "";
+      const mediaType = contentType.split(";")[0].trim().toLowerCase();
+      try {
+        if (mediaType === "multipart/form-data") {
+          this.cachedForm = parseMultipart(contentType, await this.body(), limits);
+        } else if (mediaType === "application/x-www-form-urlencoded") {
+          this.cachedForm = parseUrlencoded(await this.body(), limits);
+        } else {
+          this.cachedForm = new FormData();
+        }
+      } catch (exc) {
+        if (exc instanceof MultiPartException && "app" in this.scope) throw new HTTPException(400, exc.message);
+        throw exc;
+      }
+    }
+    return this.cachedForm;
+  }
+
+  /** Whether the client has gone; looks at a message only if one is ready now. */
+  async isDisconnected(): Promise<boolean> {
+    if (!this.disconnected) {
+      const next = this.nextMessage();
+      const ready = await Promise.race([next, new Promise<undefined>((resolve) => setImmediate(resolve, undefined))]);
+      if (ready === undefined) this.pendingReceive = next;
+      else if (ready.type === "http.disconnect") this.disconnected = true;
+    }
+    return this.disconnected;
+  }
+
+  async sendPushPromise(path: string): Promise<void> {
+    const extensions = this.scope.extensions ?? {};
+    if ("http.response.push" in extensions) {
+      const raw: Array<[string, string]> = [];
+      for (const name of ["accept", "accept-encoding", "accept-language", "cache-control", "user-agent"]) {
+        for (const value of this.headers.getlist(name)) raw.push([name, value]);
+      }
+      await this.sendChannel({ type: "http.response.push", path, headers: raw });
+    }
+  }
+}

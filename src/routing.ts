@@ -1,0 +1,419 @@
+// Port of starlette/routing.py: compilePath, Route, Mount, Router.
+import assert from "node:assert";
+import { getRoutePath } from "./_utils.js";
+import { wrapAppHandlingExceptions } from "./_exception_handler.js";
+import { CONVERTOR_TYPES, type Convertor } from "./convertors.js";
+import { URL, type State } from "./datastructures.js";
+import { HTTPException } from "./exceptions.js";
+import { asASGIApp, type Middleware } from "./middleware/index.js";
+import { Request } from "./requests.js";
+import { JSONResponse, PlainTextResponse, RedirectResponse, Response } from "./responses.js";
+import type { ASGIApp, ASGIAppLike, ASGIInstance, Receive, Scope, Send } from "./types.js";
+
+export class NoMatchFound extends Error {
+  constructor(name: string, pathParams: Record<string, unknown>) {
+    super(`No route exists for name "${name}" and params "${Object.keys(pathParams).join(", ")}".`);
+    this.name = "NoMatchFound";
+  }
+}
+
+export enum Match {
+  NONE = 0,
+  PARTIAL = 1,
+  FULL = 2,
+}
+
+/** A request handler: FastAPI-style, it may return a Response or any JSON-serialisable value. */
+export type Endpoint = (request: Request) => unknown;
+
+/** Wrap `handler(request)` as an ASGI app; a non-Response result becomes a JSONResponse. */
+export function requestResponse(handler: Endpoint): ASGIApp {
+  return async (scope, receive, send) => {
+    const request = new Request(scope, receive, send);
+    const app: ASGIApp = async (scope, receive, send) => {
+      const result = await handler(request);
+      const response = result instanceof Response ? result : new JSONResponse(result);
+      await response.call(scope, receive, send);
+    };
+    await wrapAppHandlingExceptions(app, request)(scope, receive, send);
+  };
+}
+
+// Match parameters in URL paths, eg. '{param}', and '{param:int}'
+const PARAM_REGEX = /{([a-zA-Z_][a-zA-Z0-9_]*)(:[a-zA-Z_][a-zA-Z0-9_]*)?}/g;
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+
+export interface CompiledPath {
+  regex: RegExp;
+  format: string;
+  convertors: Record<string, Convertor>;
+}
+
+/** `"/users/{id:int}"` to a regex, a format string and the convertor of each parameter. */
+export function compilePath(path: string): CompiledPath {
+  const isHost = !path.startsWith("/");
+  let regex = "^";
+  let format = "";
+  let idx = 0;
+  const convertors: Record<string, Convertor> = {};
+  const duplicated = new Set<string>();
+  for (const match of path.matchAll(PARAM_REGEX)) {
+    const name = match[1];
+    const type = (match[2] ?? ":str").slice(1);
+    assert(type in CONVERTOR_TYPES, `Unknown path convertor '${type}'`);
+    const start = match.index as number;
+    regex += escapeRegex(path.slice(idx, start)) + `(?<${name}>${CONVERTOR_TYPES[type].regex})`;
+    format += path.slice(idx, start) + `{${name}}`;
+    if (name in convertors) duplicated.add(name);
+    convertors[name] = CONVERTOR_TYPES[type];
+    idx = start + match[0].length;
+  }
+  if (duplicated.size) {
+    const names = [...duplicated].sort().join(", ");
+    throw new Error(`Duplicated param name${duplicated.size > 1 ? "s" : ""} ${names} at path ${path}`);
+  }
+  const rest = path.slice(idx);
+  regex += escapeRegex(isHost ? rest.split(":")[0] : rest) + "$";
+  format += rest;
+  return { regex: new RegExp(regex, "s"), format, convertors };
+}
+
+function replaceParams(format: string, convertors: Record<string, Convertor>, params: Record<string, unknown>): [string, Record<string, unknown>] {
+  const remaining = { ...params };
+  let path = format;
+  for (const [key, value] of Object.entries(params)) {
+    if (path.includes(`{${key}}`)) {
+      path = path.replaceAll(`{${key}}`, convertors[key].toString(value));
+      delete remaining[key];
+    }
+  }
+  return [path, remaining];
+}
+
+function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b);
+}
+
+function matchParams(compiled: CompiledPath, routePath: string, scope: Scope): Record<string, unknown> | null {
+  const m = compiled.regex.exec(routePath);
+  if (m === null) return null;
+  const params: Record<string, unknown> = { ...scope.path_params };
+  for (const [key, value] of Object.entries(m.groups ?? {})) params[key] = compiled.convertors[key].convert(value as string);
+  return params;
+}
+
+export abstract class BaseRoute implements ASGIInstance {
+  abstract matches(scope: Scope): [Match, Partial<Scope>];
+  abstract urlPathFor(name: string, params?: Record<string, unknown>): string;
+  abstract handle(scope: Scope, receive: Receive, send: Send): Promise<void>;
+
+  /** A route used on its own, as a stand-alone ASGI app. */
+  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    const [match, child] = this.matches(scope);
+    if (match === Match.NONE) {
+      if (scope.type === "http") await new PlainTextResponse("Not Found", { statusCode: 404 }).call(scope, receive, send);
+      else if (scope.type === "websocket") await send({ type: "websocket.close", code: 1000, reason: "" });
+      return;
+    }
+    Object.assign(scope, child);
+    await this.handle(scope, receive, send);
+  }
+}
+
+function applyMiddleware(app: ASGIApp, middleware: Middleware[] | undefined): ASGIApp {
+  for (const m of [...(middleware ?? [])].reverse()) app = m.build(app);
+  return app;
+}
+
+export interface RouteOptions {
+  methods?: string[] | null;
+  name?: string | null;
+  includeInSchema?: boolean;
+  middleware?: Middleware[];
+}
+
+/**
+ * A path and its endpoint. A function endpoint is a request handler
+ * `(request) => response`; an object with a `call` method is used as an ASGI app.
+ */
+export class Route extends BaseRoute {
+  readonly path: string;
+  readonly endpoint: Endpoint | ASGIInstance;
+  readonly name: string;
+  readonly includeInSchema: boolean;
+  readonly methods: Set<string> | null;
+  readonly app: ASGIApp;
+  readonly compiled: CompiledPath;
+
+  constructor(path: string, endpoint: Endpoint | ASGIInstance, options: RouteOptions = {}) {
+    super();
+    assert(path.startsWith("/"), "Routed paths must start with '/'");
+    this.path = path;
+    this.endpoint = endpoint;
+    this.name = options.name ?? (typeof endpoint === "function" ? endpoint.name : endpoint.constructor.name);
+    this.includeInSchema = options.includeInSchema ?? true;
+    let methods = options.methods ?? null;
+    let app: ASGIApp;
+    if (typeof endpoint === "function") {
+      app = requestResponse(endpoint);
+      methods ??= ["GET"];
+    } else {
+      app = asASGIApp(endpoint);
+    }
+    this.app = applyMiddleware(app, options.middleware);
+    if (methods === null) {
+      this.methods = null;
+    } else {
+      this.methods = new Set(methods.map((m) => m.toUpperCase()));
+      if (this.methods.has("GET")) this.methods.add("HEAD");
+    }
+    this.compiled = compilePath(path);
+  }
+
+  matches(scope: Scope): [Match, Partial<Scope>] {
+    if (scope.type === "http") {
+      const params = matchParams(this.compiled, getRoutePath(scope), scope);
+      if (params !== null) {
+        const child = { endpoint: this.endpoint, path_params: params };
+        if (this.methods && !this.methods.has(scope.method as string)) return [Match.PARTIAL, child];
+        return [Match.FULL, child];
+      }
+    }
+    return [Match.NONE, {}];
+  }
+
+  urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    if (name !== this.name || !sameKeys(params, this.compiled.convertors)) throw new NoMatchFound(name, params);
+    return replaceParams(this.compiled.format, this.compiled.convertors, params)[0];
+  }
+
+  async handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    if (this.methods && !this.methods.has(scope.method as string)) {
+      const headers = { Allow: [...this.methods].join(", ") };
+      if ("app" in scope) throw new HTTPException(405, null, headers);
+      await new PlainTextResponse("Method Not Allowed", { statusCode: 405, headers }).call(scope, receive, send);
+    } else {
+      await this.app(scope, receive, send);
+    }
+  }
+
+  override toString(): string {
+    return `Route(path='${this.path}', name='${this.name}', methods=[${[...(this.methods ?? [])].sort().map((m) => `'${m}'`).join(", ")}])`;
+  }
+}
+
+export interface MountOptions {
+  app?: ASGIAppLike;
+  routes?: BaseRoute[];
+  name?: string | null;
+  middleware?: Middleware[];
+}
+
+/** A sub-app or a group of routes under a path prefix; the prefix moves into root_path. */
+export class Mount extends BaseRoute {
+  readonly path: string;
+  readonly name: string | null;
+  readonly app: ASGIApp;
+  private readonly baseApp: ASGIAppLike;
+  readonly compiled: CompiledPath;
+
+  constructor(path: string, options: MountOptions) {
+    super();
+    assert(path === "" || path.startsWith("/"), "Routed paths must start with '/'");
+    assert(options.app !== undefined || options.routes !== undefined, "Either 'app=...', or 'routes=' must be specified");
+    this.path = path.replace(/\/+$/, "");
+    this.baseApp = options.app ?? new Router({ routes: options.routes });
+    this.app = applyMiddleware(asASGIApp(this.baseApp), options.middleware);
+    this.name = options.name ?? null;
+    this.compiled = compilePath(this.path + "/{path:path}");
+  }
+
+  get routes(): BaseRoute[] {
+    return (this.baseApp as { routes?: BaseRoute[] }).routes ?? [];
+  }
+
+  matches(scope: Scope): [Match, Partial<Scope>] {
+    if (scope.type === "http" || scope.type === "websocket") {
+      const rootPath = scope.root_path ?? "";
+      const routePath = getRoutePath(scope);
+      const params = matchParams(this.compiled, routePath, scope);
+      if (params !== null) {
+        const remaining = "/" + (params.path as string);
+        delete params.path;
+        const matchedPath = routePath.slice(0, routePath.length - remaining.length);
+        return [
+          Match.FULL,
+          {
+            path_params: params,
+            // app_root_path is set once, at the top, for url_for inside mounts.
+            app_root_path: scope.app_root_path ?? rootPath,
+            root_path: rootPath + matchedPath,
+            endpoint: this.app,
+          },
+        ];
+      }
+    }
+    return [Match.NONE, {}];
+  }
+
+  urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    if (this.name !== null && name === this.name && "path" in params) {
+      const [path, remaining] = replaceParams(this.compiled.format, this.compiled.convertors, { ...params, path: String(params.path).replace(/^\//, "") });
+      if (Object.keys(remaining).length === 0) return path;
+    } else if (this.name === null || name.startsWith(this.name + ":")) {
+      const remainingName = this.name === null ? name : name.slice(this.name.length + 1);
+      const own: Record<string, unknown> = {};
+      const rest: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(params)) (k in this.compiled.convertors ? own : rest)[k] = v;
+      const [prefix] = replaceParams(this.compiled.format, this.compiled.convertors, { ...own, path: "" });
+      for (const route of this.routes) {
+        try {
+          const url = route.urlPathFor(remainingName, rest);
+          return prefix.replace(/\/$/, "") + url;
+        } catch (exc) {
+          if (!(exc instanceof NoMatchFound)) throw exc;
+        }
+      }
+    }
+    throw new NoMatchFound(name, params);
+  }
+
+  async handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    await this.app(scope, receive, send);
+  }
+
+  override toString(): string {
+    return `Mount(path='${this.path}', name='${this.name ?? ""}', app=${String(this.baseApp)})`;
+  }
+}
+
+/**
+ * Startup and shutdown: an async generator that runs its startup code, yields
+ * once (optionally a state object, merged into each request's `scope.state`),
+ * then runs its shutdown code. Python's `@asynccontextmanager` lifespan.
+ */
+export type Lifespan<A = unknown> = (app: A) => AsyncGenerator<State | void | undefined, void, unknown>;
+
+export interface RouterOptions {
+  routes?: BaseRoute[];
+  /** @default true */
+  redirectSlashes?: boolean;
+  default?: ASGIAppLike;
+  lifespan?: Lifespan;
+  middleware?: Middleware[];
+}
+
+function errorText(exc: unknown): string {
+  return exc instanceof Error ? (exc.stack ?? String(exc)) : String(exc);
+}
+
+export class Router implements ASGIInstance {
+  readonly routes: BaseRoute[];
+  redirectSlashes: boolean;
+  readonly default: ASGIApp;
+  readonly lifespanContext: Lifespan | null;
+  private readonly middlewareStack: ASGIApp;
+
+  constructor(options: RouterOptions = {}) {
+    this.routes = [...(options.routes ?? [])];
+    this.redirectSlashes = options.redirectSlashes ?? true;
+    this.default = options.default ? asASGIApp(options.default) : (scope, receive, send) => this.notFound(scope, receive, send);
+    this.lifespanContext = options.lifespan ?? null;
+    this.middlewareStack = applyMiddleware((scope, receive, send) => this.app(scope, receive, send), options.middleware);
+  }
+
+  async notFound(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    if (scope.type === "websocket") {
+      await send({ type: "websocket.close", code: 1000, reason: "" });
+      return;
+    }
+    // Inside an app, raise so that the configurable exception handlers answer.
+    if ("app" in scope) throw new HTTPException(404);
+    await new PlainTextResponse("Not Found", { statusCode: 404 }).call(scope, receive, send);
+  }
+
+  urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    for (const route of this.routes) {
+      try {
+        return route.urlPathFor(name, params);
+      } catch (exc) {
+        if (!(exc instanceof NoMatchFound)) throw exc;
+      }
+    }
+    throw new NoMatchFound(name, params);
+  }
+
+  /** The ASGI lifespan protocol: startup, wait for shutdown, shutdown. */
+  async lifespan(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    let started = false;
+    await receive();
+    try {
+      const gen = this.lifespanContext?.(scope.app);
+      const first = gen ? await gen.next() : { value: undefined, done: true };
+      if (first.value) {
+        if (!scope.state) throw new Error('The server does not support "state" in the lifespan scope.');
+        Object.assign(scope.state, first.value);
+      }
+      await send({ type: "lifespan.startup.complete" });
+      started = true;
+      await receive();
+      if (gen && !first.done) await gen.next();
+    } catch (exc) {
+      await send({ type: started ? "lifespan.shutdown.failed" : "lifespan.startup.failed", message: errorText(exc) });
+      throw exc;
+    }
+    await send({ type: "lifespan.shutdown.complete" });
+  }
+
+  call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    return this.middlewareStack(scope, receive, send);
+  }
+
+  async app(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    assert(scope.type === "http" || scope.type === "websocket" || scope.type === "lifespan");
+    if (!("router" in scope)) scope.router = this;
+    if (scope.type === "lifespan") return this.lifespan(scope, receive, send);
+
+    let partial: BaseRoute | undefined;
+    let partialScope: Partial<Scope> = {};
+    for (const route of this.routes) {
+      const [match, child] = route.matches(scope);
+      if (match === Match.FULL) {
+        Object.assign(scope, child);
+        return route.handle(scope, receive, send);
+      }
+      if (match === Match.PARTIAL && partial === undefined) {
+        partial = route;
+        partialScope = child;
+      }
+    }
+    if (partial !== undefined) {
+      // An endpoint could answer but is not a preferred option: "405 Method Not Allowed".
+      Object.assign(scope, partialScope);
+      return partial.handle(scope, receive, send);
+    }
+
+    const routePath = getRoutePath(scope);
+    if (scope.type === "http" && this.redirectSlashes && routePath !== "/") {
+      const path = scope.path as string;
+      const redirectScope: Scope = { ...scope, path: routePath.endsWith("/") ? path.replace(/\/+$/, "") : path + "/" };
+      for (const route of this.routes) {
+        if (route.matches(redirectScope)[0] !== Match.NONE) {
+          await new RedirectResponse(URL.fromScope(redirectScope)).call(scope, receive, send);
+          return;
+        }
+      }
+    }
+    await this.default(scope, receive, send);
+  }
+
+  mount(path: string, app: ASGIAppLike, name?: string): void {
+    this.routes.push(new Mount(path, { app, name }));
+  }
+
+  addRoute(path: string, endpoint: Endpoint | ASGIInstance, options: RouteOptions = {}): void {
+    this.routes.push(new Route(path, endpoint, options));
+  }
+}
+
