@@ -4,6 +4,9 @@ import { BadPayload, BadSignature } from "./exc.js";
 import { json, type TextSerializer } from "./_json.js";
 import { makeKeysList, Signer, type SecretKey, type SignerOptions } from "./signer.js";
 
+// Python decodes strictly: bytes that are not UTF-8 make a BadPayload, not U+FFFD.
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /** A signer class, its options, or both, tried after the main signer when loading. */
 export type FallbackSigner = typeof Signer | SignerOptions | [typeof Signer, SignerOptions];
 
@@ -54,7 +57,7 @@ export class Serializer {
   /** Parse a payload whose signature has been checked. */
   loadPayload(payload: Uint8Array): unknown {
     try {
-      return this.serializer.loads(wantBytes(payload).toString("utf8"));
+      return this.serializer.loads(UTF8.decode(payload));
     } catch (exc) {
       throw new BadPayload("Could not load the payload because an exception occurred on unserializing the data.", exc);
     }
