@@ -162,7 +162,11 @@ export class BaseHTTPMiddleware {
         // Whichever comes first: the next request message, or the response going out.
         return Promise.race([wrappedReceive(), sentSignal]);
       };
-      const sendNoError: Send = (message) => channel.send(message);
+      const sendNoError: Send = async (message) => {
+        await channel.send(message);
+        // The inner app's background tasks start once the client has the whole response.
+        if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") await sentSignal;
+      };
       appTask = (async () => {
         try {
           await this.app(scope, receiveOrDisconnect, sendNoError);
