@@ -13,6 +13,7 @@ import { PlainTextResponse, Response, StreamingResponse } from "../../src/respon
 import { Route } from "../../src/routing.js";
 import { TestClient } from "../../src/testclient.js";
 import type { ASGIApp, Message, Receive, Scope, Send } from "../../src/types.js";
+import { rejects } from "../helpers.js";
 
 class CustomMiddleware extends BaseHTTPMiddleware {
   override async dispatch(request: Request, callNext: CallNext): Promise<Response> {
@@ -45,9 +46,18 @@ const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 test("test_custom_middleware", async () => {
   const client = new TestClient(app);
   assert.is((await client.get("/")).headers.get("Custom-Header"), "Example");
-  await client.get("/exc").then(assert.unreachable, (e: Error) => assert.is(e.message, "Exc"));
-  await client.get("/exc-stream").then(assert.unreachable, (e: Error) => assert.is(e.message, "Faulty Stream"));
-  await client.get("/no-response").then(assert.unreachable, (e: Error) => assert.is(e.message, "No response returned."));
+  {
+    const e = await rejects(client.get("/exc"));
+    assert.is(e.message, "Exc");
+  }
+  {
+    const e = await rejects(client.get("/exc-stream"));
+    assert.is(e.message, "Faulty Stream");
+  }
+  {
+    const e = await rejects(client.get("/no-response"));
+    assert.is(e.message, "No response returned.");
+  }
 });
 
 test("test_state_data_across_multiple_middlewares", async () => {
@@ -121,7 +131,10 @@ test("test_run_background_tasks_raise_exceptions", async () => {
       }),
     });
   const app = new App({ routes: [new Route("/", endpoint)], middleware: [new Middleware(BaseHTTPMiddleware, (r: Request, n: CallNext) => n(r))] });
-  await new TestClient(app).get("/").then(assert.unreachable, (e: Error) => assert.is(e.message, "TEST"));
+  {
+    const e = await rejects(new TestClient(app).get("/"));
+    assert.is(e.message, "TEST");
+  }
 });
 
 test("test_exception_can_be_caught", async () => {
@@ -450,7 +463,10 @@ test("non-http scopes pass straight through; dispatch never runs", async () => {
 
 test("a BaseHTTPMiddleware without dispatch says what is missing", async () => {
   const app = new App({ middleware: [new Middleware(BaseHTTPMiddleware)] });
-  await new TestClient(app).get("/").then(assert.unreachable, (e: Error) => assert.match(e.message, /needs a dispatch function/));
+  {
+    const e = await rejects(new TestClient(app).get("/"));
+    assert.match(e.message, /needs a dispatch function/);
+  }
 });
 
 test("an error after the response started is re-thrown once the response is finished", async () => {
