@@ -56,7 +56,8 @@ export class HTTPConnection {
   private cachedCookies?: Record<string, string>;
 
   constructor(scope: Scope) {
-    assert(scope.type === "http" || scope.type === "websocket");
+    // Python's bare assert has no message; one that names the scope helps more.
+    assert(scope.type === "http" || scope.type === "websocket", `HTTPConnection needs an "http" or "websocket" scope, not "${scope.type}"`);
     this.scope = scope;
   }
 
@@ -170,7 +171,7 @@ export class Request extends HTTPConnection {
 
   constructor(scope: Scope, receive: Receive = receiveUnavailable, send: Send = sendUnavailable) {
     super(scope);
-    assert(scope.type === "http");
+    assert(scope.type === "http", `Request needs an "http" scope, not "${scope.type}"`);
     this.receiveChannel = receive;
     this.sendChannel = send;
   }

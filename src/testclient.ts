@@ -96,8 +96,8 @@ export class CookieJar implements Iterable<Cookie> {
     const eq = pair.indexOf("=");
     if (eq < 1) return;
     const name = pair.slice(0, eq).trim();
-    let value = pair.slice(eq + 1).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    // Kept as sent, quotes included, as http.cookiejar keeps it; the server unquotes.
+    const value = pair.slice(eq + 1).trim();
     const requestPath = url.path || "/";
     const cookie: Cookie = {
       name,
@@ -270,13 +270,11 @@ export class TestClient {
     }
     if (body.byteLength || ["POST", "PUT", "PATCH"].includes(method)) headers.push(["content-length", String(body.byteLength)]);
     if (contentType) headers.push(["content-type", contentType]);
-    const extra = Array.isArray(options.headers) ? options.headers : Object.entries(options.headers ?? {});
-    for (const [k, v] of extra) {
-      const name = k.toLowerCase();
-      const at = headers.findIndex(([n]) => n === name);
-      if (at >= 0 && name !== "cookie") headers[at] = [name, v];
-      else headers.push([name, v]);
-    }
+    const extra = (Array.isArray(options.headers) ? options.headers : Object.entries(options.headers ?? {})).map(([k, v]) => [k.toLowerCase(), v] as [string, string]);
+    // A header given for the request replaces the client's of that name; repeats are kept.
+    const given = new Set(extra.map(([k]) => k));
+    for (let i = headers.length - 1; i >= 0; i--) if (given.has(headers[i][0])) headers.splice(i, 1);
+    headers.push(...extra);
     const jarHeader = this.cookies.headerFor(url);
     const requestCookies = options.cookies ? Object.entries(options.cookies).map(([k, v]) => `${k}=${v}`).join("; ") : null;
     const cookie = [jarHeader, requestCookies].filter((c) => c).join("; ");
