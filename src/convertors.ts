@@ -39,8 +39,8 @@ export const FloatConvertor: Convertor<number> = {
   convert: (value) => Number.parseFloat(value),
   toString(value) {
     const n = Number(value);
+    // NaN fails this first check too (Python's NaN assert after it can never fire).
     assert(n >= 0, "Negative floats are not supported");
-    assert(!Number.isNaN(n), "NaN values are not supported");
     assert(Number.isFinite(n), "Infinite values are not supported");
     return n.toFixed(20).replace(/0+$/, "").replace(/\.$/, "");
   },
