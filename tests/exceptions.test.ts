@@ -1,0 +1,95 @@
+// Port of tests/test_exceptions.py (the HTTP parts).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { App } from "../src/applications.js";
+import { HTTPException } from "../src/exceptions.js";
+import { ExceptionMiddleware } from "../src/middleware/exceptions.js";
+import { PlainTextResponse, StreamingResponse } from "../src/responses.js";
+import { Route, Router } from "../src/routing.js";
+import { TestClient } from "../src/testclient.js";
+import { rejects } from "./helpers.js";
+
+test("test_http_str and the default detail is the reason phrase", () => {
+  assert.is(String(new HTTPException(404)), "404: Not Found");
+  assert.is(String(new HTTPException(404, "Not Found: foo")), "404: Not Found: foo");
+  assert.is(new HTTPException(418).detail, "I'm a Teapot");
+  assert.is(new HTTPException(599).detail, "");
+  assert.equal(new HTTPException(401, null, { "WWW-Authenticate": "Basic" }).headers, { "WWW-Authenticate": "Basic" });
+  assert.is(new HTTPException(400).headers, null);
+});
+
+function raiser(status: number, headers?: Record<string, string>) {
+  return () => {
+    throw new HTTPException(status, null, headers);
+  };
+}
+
+const router = new Router({
+  routes: [
+    new Route("/not_acceptable", raiser(406)),
+    new Route("/no_content", raiser(204)),
+    new Route("/not_modified", raiser(304)),
+    new Route("/with_headers", raiser(401, { "WWW-Authenticate": "Basic" })),
+    new Route("/runtime_error", () => {
+      throw new Error("runtime error");
+    }),
+    new Route(
+      "/handled_exc_after_response",
+      () =>
+        new StreamingResponse(
+          (async function* () {
+            yield "partial";
+            throw new HTTPException(406);
+          })(),
+        ),
+    ),
+  ],
+});
+const app = new ExceptionMiddleware(router.call.bind(router));
+const client = new TestClient(app);
+
+test("test_not_acceptable, test_no_content, test_not_modified, test_with_headers", async () => {
+  let response = await client.get("/not_acceptable");
+  assert.is(response.statusCode, 406);
+  assert.is(response.text, "Not Acceptable");
+  response = await client.get("/no_content");
+  assert.is(response.statusCode, 204);
+  assert.is(response.text, "");
+  assert.not.ok(response.headers.has("content-length"));
+  response = await client.get("/not_modified");
+  assert.is(response.statusCode, 304);
+  response = await client.get("/with_headers");
+  assert.is(response.statusCode, 401);
+  assert.is(response.headers.get("www-authenticate"), "Basic");
+});
+
+test("test_websockets_should_raise / an unhandled error propagates", async () => {
+  assert.is((await rejects(client.get("/runtime_error"))).message, "runtime error");
+});
+
+test("test_handled_exc_after_response", async () => {
+  const error = await rejects(client.get("/handled_exc_after_response"));
+  assert.is(error.message, "Caught handled exception, but response already started.");
+  assert.instance((error as Error & { cause: unknown }).cause, HTTPException);
+});
+
+test("test_force_500_response: a handler can answer any error", async () => {
+  const app = new App({ routes: [new Route("/", raiser(400))], exceptionHandlers: [[HTTPException, () => new PlainTextResponse("nope", { statusCode: 500 })]] });
+  assert.is((await new TestClient(app).get("/")).statusCode, 500);
+});
+
+test("a handler returning nothing sends nothing more", async () => {
+  const app = new App({ routes: [new Route("/", raiser(400))], exceptionHandlers: [[400, () => null]] });
+  assert.is((await rejects(new TestClient(app).get("/"))).message, "TestClient did not receive any response.");
+});
+
+test("non-error throwables are re-thrown unchanged", async () => {
+  const app = new App({ routes: [new Route("/", () => Promise.reject("a string"))] });
+  const thrown = await new TestClient(app).get("/").then(
+    () => "resolved",
+    (e: unknown) => e,
+  );
+  assert.is(thrown, "a string");
+});
+
+test.run();
