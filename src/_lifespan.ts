@@ -11,12 +11,15 @@ export class LifespanDriver {
   private task: Promise<void> = Promise.resolve();
   private done = false;
   private error?: { error: unknown };
-  /** True when the app returned from the lifespan scope without answering (it does not speak lifespan). */
+  private answered = false;
+  /** True when the app does not speak lifespan: it returned, or (lenient) failed, without answering. */
   unsupported = false;
 
+  /** `lenient`: an app that fails before answering anything is taken not to support lifespan (uvicorn's "auto"). */
   constructor(
     private readonly app: ASGIApp,
     readonly state: State,
+    private readonly lenient = false,
   ) {}
 
   async startup(): Promise<void> {
@@ -51,6 +54,7 @@ export class LifespanDriver {
     this.wakeApp?.();
     for (;;) {
       const reply = this.outbox.shift();
+      if (reply !== undefined) this.answered = true;
       if (reply?.type === `${type}.complete`) return;
       if (reply?.type === `${type}.failed`) {
         await this.task;
@@ -58,7 +62,7 @@ export class LifespanDriver {
       }
       if (reply !== undefined) continue;
       if (this.done) {
-        if (this.error) throw this.error.error;
+        if (this.error && !(this.lenient && !this.answered)) throw this.error.error;
         this.unsupported = true;
         return;
       }

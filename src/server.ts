@@ -201,7 +201,7 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? ((line: string) => console.error(line));
   const state: State = {};
-  const lifespan = new LifespanDriver(app, state);
+  const lifespan = new LifespanDriver(app, state, true);
   log(`INFO:     Started server process [${process.pid}]`);
   log("INFO:     Waiting for application startup.");
   await lifespan.startup();

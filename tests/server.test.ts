@@ -1,0 +1,278 @@
+// No Starlette counterpart (uvicorn's role): serve() over real HTTP on 127.0.0.1.
+import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { App } from "../src/applications.js";
+import { Request } from "../src/requests.js";
+import { PlainTextResponse, StreamingResponse } from "../src/responses.js";
+import { serve, type ServerHandle } from "../src/server.js";
+import type { ASGIApp } from "../src/types.js";
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+function call(server: ServerHandle, path: string, options: { method?: string; body?: string[]; headers?: Record<string, string> } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: server.host, port: server.port, path, method: options.method ?? "GET", headers: options.headers }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode as number, headers: res.headers, body }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    for (const chunk of options.body ?? []) req.write(chunk);
+    req.end();
+  });
+}
+
+function quiet(lines: string[] = []) {
+  return { port: 0, handleSignals: false, log: (line: string) => void lines.push(line) };
+}
+
+test("serve(): a request, the access log line, lifespan around it, close()", async () => {
+  const lines: string[] = [];
+  const events: string[] = [];
+  const app = new App({
+    lifespan: async function* () {
+      events.push("startup");
+      yield { greeting: "hi" };
+      events.push("shutdown");
+    },
+  });
+  app.get("/items/{id:int}")((r: Request) => ({ id: r.pathParams.id, q: r.queryParams.get("q"), greeting: r.state.greeting, client: r.client?.host }));
+  const server = await serve(app, quiet(lines));
+  try {
+    assert.equal(events, ["startup"]);
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const reply = await call(server, "/items/5?q=x");
+    assert.is(reply.status, 200);
+    assert.equal(JSON.parse(reply.body), { id: 5, q: "x", greeting: "hi", client: "127.0.0.1" });
+    assert.is(reply.headers["content-type"], "application/json");
+    assert.ok(lines.some((l) => /^INFO: {5}127\.0\.0\.1:\d+ - "GET \/items\/5\?q=x HTTP\/1\.1" 200 OK$/.test(l)), lines.join("\n"));
+  } finally {
+    await server.close();
+  }
+  assert.equal(events, ["startup", "shutdown"]);
+  assert.ok(lines.includes("INFO:     Application shutdown complete."));
+});
+
+test("request bodies stream through receive(), chunk by chunk", async () => {
+  const app: ASGIApp = async (scope, receive, send) => {
+    const request = new Request(scope, receive);
+    const sizes: number[] = [];
+    for await (const chunk of request.stream()) sizes.push(chunk.byteLength);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    await new PlainTextResponse(`${total} bytes in ${sizes.filter((s) => s > 0).length >= 1 ? "chunks" : "none"}`).call(scope, receive, send);
+  };
+  const server = await serve(app, { ...quiet(), accessLog: false });
+  try {
+    const big = "x".repeat(200_000);
+    const reply = await call(server, "/", { method: "POST", body: [big, big] });
+    assert.is(reply.body, "400000 bytes in chunks");
+    assert.is((await call(server, "/", { method: "POST" })).body, "0 bytes in none");
+  } finally {
+    await server.close();
+  }
+});
+
+test("streaming responses arrive chunked", async () => {
+  const app = new App();
+  app.get("/")(() => new StreamingResponse((async function* () {
+    for (let i = 0; i < 3; i++) yield `part${i};`;
+  })()));
+  const server = await serve(app, quiet());
+  try {
+    const reply = await call(server, "/");
+    assert.is(reply.body, "part0;part1;part2;");
+    assert.is(reply.headers["transfer-encoding"], "chunked");
+  } finally {
+    await server.close();
+  }
+});
+
+test("a throwing handler gives a 500, is logged, and the next request is served", async () => {
+  const lines: string[] = [];
+  const app = new App();
+  app.get("/boom")(() => {
+    throw new Error("kaboom");
+  });
+  app.get("/ok")(() => "fine");
+  const server = await serve(app, quiet(lines));
+  try {
+    const bad = await call(server, "/boom");
+    assert.is(bad.status, 500);
+    assert.is(bad.body, "Internal Server Error");
+    assert.ok(lines.some((l) => l.startsWith("ERROR:    Exception in ASGI application\nError: kaboom")));
+    const good = await call(server, "/ok");
+    assert.is(good.status, 200);
+    assert.is(good.body, '"fine"');
+  } finally {
+    await server.close();
+  }
+});
+
+test("apps that misbehave: no response, an unfinished response, an error mid-stream", async () => {
+  const lines: string[] = [];
+  const app: ASGIApp = async (scope, _receive, send) => {
+    if (scope.type === "lifespan" || scope.path === "/nothing") return;
+    if (scope.path === "/midstream") {
+      await send({ type: "http.response.start", status: 200, headers: [] });
+      await send({ type: "http.response.body", body: new TextEncoder().encode("a"), more_body: true });
+      throw new Error("mid-stream");
+    }
+    if (scope.path === "/unfinished") {
+      await send({ type: "http.response.start", status: 200, headers: [] });
+      await send({ type: "http.response.body", body: new TextEncoder().encode("a"), more_body: true });
+      return;
+    }
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await send({ type: "http.response.body", body: new Uint8Array(), more_body: false });
+    await send({ type: "http.response.body", body: new Uint8Array() }).catch((e: Error) => lines.push(`late: ${e.message}`));
+    await send({ type: "http.response.start", status: 200 }).catch((e: Error) => lines.push(`again: ${e.message}`));
+  };
+  const server = await serve(app, quiet(lines));
+  try {
+    const nothing = await call(server, "/nothing");
+    assert.is(nothing.status, 500);
+    assert.ok(lines.includes("ERROR:    ASGI callable returned without starting response."));
+    // Headers are out, so the only way to say "broken" is to cut the connection.
+    assert.is(await call(server, "/midstream").then(() => "complete", () => "cut"), "cut");
+    assert.ok(lines.some((l) => l.startsWith("ERROR:    Exception in ASGI application\nError: mid-stream")));
+    assert.is(await call(server, "/unfinished").then(() => "complete", () => "cut"), "cut");
+    assert.ok(lines.includes("ERROR:    ASGI callable returned without completing response."));
+    await call(server, "/late");
+    assert.ok(lines.some((l) => l.startsWith("late: Unexpected ASGI message 'http.response.body' sent, after response already completed.")));
+    assert.ok(lines.some((l) => l.startsWith("again: Unexpected ASGI message 'http.response.start' sent, after response already started.")));
+    assert.is((await call(server, "/late")).status, 200, "still serving");
+  } finally {
+    await server.close();
+  }
+});
+
+test("a client that disconnects mid-request: the app sees http.disconnect, the server keeps serving", async () => {
+  let seen = "";
+  let resolveSeen: () => void = () => undefined;
+  const done = new Promise<void>((r) => (resolveSeen = r));
+  const app: ASGIApp = async (scope, receive, send) => {
+    if (scope.type === "lifespan") return;
+    if (scope.path === "/ok") return new PlainTextResponse("ok").call(scope, receive, send);
+    for (;;) {
+      const message = await receive();
+      if (message.type === "http.disconnect") {
+        seen = message.type;
+        resolveSeen();
+        return;
+      }
+    }
+  };
+  const server = await serve(app, quiet());
+  try {
+    const socket = connect(server.port, server.host);
+    await new Promise<void>((r) => socket.once("connect", () => r()));
+    socket.write("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\npartial");
+    await new Promise((r) => setTimeout(r, 20));
+    socket.destroy();
+    await done;
+    assert.is(seen, "http.disconnect");
+    assert.is((await call(server, "/ok")).body, "ok");
+  } finally {
+    await server.close();
+  }
+});
+
+test("a client gone mid-stream stops the stream with ClientDisconnect, not an error log", async () => {
+  const lines: string[] = [];
+  let stopped: () => void = () => undefined;
+  const stoppedPromise = new Promise<void>((r) => (stopped = r));
+  const app = new App();
+  app.get("/")(() => new StreamingResponse((async function* () {
+    try {
+      for (;;) {
+        yield "x".repeat(65536);
+        await new Promise((r) => setTimeout(r, 1));
+      }
+    } finally {
+      stopped();
+    }
+  })()));
+  const server = await serve(app, quiet(lines));
+  try {
+    await new Promise<void>((resolve) => {
+      const req = httpRequest({ host: server.host, port: server.port, path: "/" }, (res) => {
+        res.once("data", () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on("error", () => undefined);
+      req.end();
+    });
+    await stoppedPromise;
+    await new Promise((r) => setTimeout(r, 20));
+    assert.not.ok(lines.some((l) => l.startsWith("ERROR")), lines.join("\n"));
+  } finally {
+    await server.close();
+  }
+});
+
+test("a malformed request gets 400 and the server keeps serving", async () => {
+  const server = await serve(new App({ routes: [] }), quiet());
+  try {
+    const reply = await new Promise<string>((resolve) => {
+      const socket = connect(server.port, server.host, () => socket.write("GARBAGE\r\n\r\n"));
+      let data = "";
+      socket.on("data", (d) => (data += d.toString()));
+      socket.on("close", () => resolve(data));
+    });
+    assert.match(reply, /^HTTP\/1\.1 400 Bad Request/);
+    assert.is((await call(server, "/missing")).status, 404);
+  } finally {
+    await server.close();
+  }
+});
+
+test("SIGTERM closes the server gracefully and removes its listeners", async () => {
+  const before = process.listenerCount("SIGTERM");
+  const lines: string[] = [];
+  const server = await serve(new App(), { port: 0, log: (l) => void lines.push(l) });
+  assert.is(process.listenerCount("SIGTERM"), before + 1);
+  process.emit("SIGTERM", "SIGTERM");
+  await server.close();
+  assert.is(process.listenerCount("SIGTERM"), before);
+  assert.is(lines.filter((l) => l === "INFO:     Shutting down").length, 1);
+});
+
+test("a port in use is an error from serve()", async () => {
+  const first = await serve(new App(), quiet());
+  try {
+    const error = await serve(new App(), { ...quiet(), port: first.port }).then(
+      () => null,
+      (e: NodeJS.ErrnoException) => e,
+    );
+    assert.is(error?.code, "EADDRINUSE");
+  } finally {
+    await first.close();
+  }
+});
+
+test("an app without lifespan support is served, with uvicorn's note", async () => {
+  const lines: string[] = [];
+  const app: ASGIApp = async (scope, receive, send) => {
+    if (scope.type === "lifespan") return;
+    await new PlainTextResponse("plain").call(scope, receive, send);
+  };
+  const server = await serve(app, quiet(lines));
+  try {
+    assert.ok(lines.includes("INFO:     ASGI 'lifespan' protocol appears unsupported."));
+    assert.is((await call(server, "/")).body, "plain");
+  } finally {
+    await server.close();
+  }
+});
+
+test.run();
