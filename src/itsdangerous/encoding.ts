@@ -113,3 +113,34 @@ export function bytesToInt(bytes: Uint8Array): bigint {
   for (const b of bytes) n = (n << 8n) | BigInt(b);
   return n;
 }
+
+// ---------------------------------------------------------------- byte strings
+// The signers work on "byte strings": one char per byte (latin-1). An ASCII
+// string already is one, which makes the common case (cookies) copy-free.
+
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The bytes of a value as a byte string (UTF-8 for text). */
+export function toByteString(value: BytesLike): string {
+  if (typeof value === "string") return NON_ASCII.test(value) ? Buffer.from(value, "utf8").toString("latin1") : value;
+  return wantBytes(value).toString("latin1");
+}
+
+/** Back from a byte string: text for a text input, bytes for a bytes input. */
+export function fromByteString(bytes: string, asText: boolean): string | Buffer {
+  if (!asText) return Buffer.from(bytes, "latin1");
+  return NON_ASCII.test(bytes) ? Buffer.from(bytes, "latin1").toString("utf8") : bytes;
+}
+
+const CANONICAL = /^[A-Za-z0-9_-]*$/;
+
+/**
+ * base64Decode over a byte string. Canonical URL-safe text (the alphabet only,
+ * a length Python can pad) decodes the same with Node's decoder; anything else
+ * takes the lenient path.
+ */
+export function base64DecodeByteString(s: string): Buffer {
+  if (s.length % 4 !== 1 && CANONICAL.test(s)) return Buffer.from(s, "base64url");
+  return base64Decode(Buffer.from(s, "latin1"));
+}

@@ -1,17 +1,41 @@
 // Port of itsdangerous/signer.py on node:crypto: Signer and its algorithms.
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { BASE64_ALPHABET, base64Decode, base64Encode, wantBytes, type BytesLike } from "./encoding.js";
+import { BASE64_ALPHABET, base64DecodeByteString, fromByteString, toByteString, wantBytes, type BytesLike } from "./encoding.js";
 import { BadSignature } from "./exc.js";
 
 /** Produces and checks the raw signature bytes for a key and a value. */
 export abstract class SigningAlgorithm {
   abstract getSignature(key: Buffer, value: Buffer): Buffer;
 
+  /** The URL-safe base64 signature of a byte string (one char per byte); HMAC overrides it to skip copies. */
+  signatureText(key: Buffer, value: string): string {
+    return this.getSignature(key, Buffer.from(value, "latin1")).toString("base64url");
+  }
+
   /** Constant-time comparison; a length mismatch is simply a mismatch. */
   verifySignature(key: Buffer, value: Buffer, sig: Buffer): boolean {
-    const expected = this.getSignature(key, value);
-    return sig.length === expected.length && timingSafeEqual(sig, expected);
+    return equalDigests(sig, this.getSignature(key, value));
   }
+}
+
+function equalDigests(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+// Two reusable views per length, so comparing signature texts allocates nothing.
+const SCRATCH = Buffer.allocUnsafe(256);
+const VIEWS = new Map<number, [Buffer, Buffer]>();
+
+/** Constant-time equality of two short byte strings, through crypto.timingSafeEqual. */
+function equalTexts(a: string, b: string): boolean {
+  const n = a.length;
+  if (n !== b.length) return false;
+  if (n > 128) return equalDigests(Buffer.from(a, "latin1"), Buffer.from(b, "latin1"));
+  let views = VIEWS.get(n);
+  if (views === undefined) VIEWS.set(n, (views = [SCRATCH.subarray(0, n), SCRATCH.subarray(128, 128 + n)]));
+  SCRATCH.write(a, 0, n, "latin1");
+  SCRATCH.write(b, 128, n, "latin1");
+  return timingSafeEqual(views[0], views[1]);
 }
 
 /** No signing at all: an empty signature. */
@@ -34,6 +58,10 @@ export class HMACAlgorithm extends SigningAlgorithm {
   getSignature(key: Buffer, value: Buffer): Buffer {
     return createHmac(this.digestMethod, key).update(value).digest();
   }
+
+  override signatureText(key: Buffer, value: string): string {
+    return createHmac(this.digestMethod, key).update(value, "latin1").digest("base64url");
+  }
 }
 
 export type SecretKey = BytesLike | readonly BytesLike[];
@@ -45,10 +73,11 @@ export function makeKeysList(secretKey: SecretKey): Buffer[] {
 }
 
 /** Python's repr() of bytes, which itsdangerous puts into its messages: b'.' */
-export function bytesRepr(bytes: Uint8Array): string {
-  const quote = bytes.includes(0x27) && !bytes.includes(0x22) ? '"' : "'";
+export function bytesRepr(bytes: Uint8Array | string): string {
+  const data = typeof bytes === "string" ? Buffer.from(bytes, "latin1") : bytes;
+  const quote = data.includes(0x27) && !data.includes(0x22) ? '"' : "'";
   let out = "b" + quote;
-  for (const b of bytes) {
+  for (const b of data) {
     if (b === 0x5c) out += "\\\\";
     else if (b === quote.charCodeAt(0)) out += "\\" + quote;
     else if (b === 0x09) out += "\\t";
@@ -72,13 +101,6 @@ export interface SignerOptions {
   algorithm?: SigningAlgorithm | null;
 }
 
-// bytes.rsplit(sep, 1) that returns null when sep is absent.
-export function rsplit(value: Buffer, sep: Buffer): [Buffer, Buffer] | null {
-  const at = value.lastIndexOf(sep);
-  if (at < 0) return null;
-  return [value.subarray(0, at), value.subarray(at + sep.length)];
-}
-
 /**
  * Signs values and checks them. A string in gives a string out; bytes in give bytes out.
  *
@@ -96,6 +118,9 @@ export class Signer {
   readonly keyDerivation: string;
   readonly digestMethod: string;
   readonly algorithm: SigningAlgorithm;
+  /** The separator as a byte string. */
+  protected readonly sepBytes: string;
+  protected readonly asciiSep: boolean;
   private derived?: Buffer[];
 
   constructor(secretKey: SecretKey, options: SignerOptions = {}) {
@@ -107,6 +132,8 @@ export class Signer {
         "The given separator cannot be used because it may be contained in the signature itself. ASCII letters, digits, and '-_=' must not be used.",
       );
     }
+    this.sepBytes = this.sep.toString("latin1");
+    this.asciiSep = this.sep.every((b) => b < 0x80);
     this.salt = wantBytes(options.salt ?? "itsdangerous.Signer");
     this.keyDerivation = options.keyDerivation ?? (this.constructor as typeof Signer).defaultKeyDerivation;
     this.digestMethod = options.digestMethod ?? (this.constructor as typeof Signer).defaultDigestMethod;
@@ -141,32 +168,43 @@ export class Signer {
 
   /** The URL-safe base64 signature of `value` with the newest key. */
   getSignature(value: BytesLike): Buffer {
+    return Buffer.from(this.signatureText(toByteString(value)), "latin1");
+  }
+
+  /** The signature of a byte string, as text. */
+  protected signatureText(value: string): string {
     const keys = this.derivedKeys();
-    return base64Encode(this.algorithm.getSignature(keys[keys.length - 1], wantBytes(value)));
+    return this.algorithm.signatureText(keys[keys.length - 1], value);
   }
 
   sign(value: string): string;
   sign(value: Uint8Array): Buffer;
   sign(value: BytesLike): string | Buffer;
   sign(value: BytesLike): string | Buffer {
-    const bytes = wantBytes(value);
-    const signed = Buffer.concat([bytes, this.sep, this.getSignature(bytes)]);
-    return typeof value === "string" ? signed.toString("utf8") : signed;
+    const bytes = toByteString(value);
+    return fromByteString(bytes + this.sepBytes + this.signatureText(bytes), typeof value === "string");
   }
 
   /** Whether `sig` (base64) signs `value` under any of the keys, newest first. */
   verifySignature(value: BytesLike, sig: BytesLike): boolean {
+    return this.verifyBytes(toByteString(value), toByteString(sig));
+  }
+
+  protected verifyBytes(value: string, sig: string): boolean {
+    const keys = this.derivedKeys();
+    // The common case: the signature is exactly the canonical text, compared in constant time.
+    for (let i = keys.length - 1; i >= 0; i--) {
+      if (equalTexts(sig, this.algorithm.signatureText(keys[i], value))) return true;
+    }
+    // Otherwise compare decoded bytes, as Python does: other encodings of the same bytes verify too.
     let raw: Buffer;
     try {
-      raw = base64Decode(sig);
+      raw = base64DecodeByteString(sig);
     } catch {
       return false;
     }
-    const bytes = wantBytes(value);
-    const keys = this.derivedKeys();
-    for (let i = keys.length - 1; i >= 0; i--) {
-      if (this.algorithm.verifySignature(keys[i], bytes, raw)) return true;
-    }
+    const bytes = Buffer.from(value, "latin1");
+    for (let i = keys.length - 1; i >= 0; i--) if (this.algorithm.verifySignature(keys[i], bytes, raw)) return true;
     return false;
   }
 
@@ -174,22 +212,22 @@ export class Signer {
   unsign(signedValue: Uint8Array): Buffer;
   unsign(signedValue: BytesLike): string | Buffer;
   unsign(signedValue: BytesLike): string | Buffer {
-    const value = this.unsignBytes(wantBytes(signedValue));
-    return typeof signedValue === "string" ? value.toString("utf8") : value;
+    return fromByteString(this.unsignBytes(toByteString(signedValue)), typeof signedValue === "string");
   }
 
-  /** unsign() on bytes, always giving bytes (for subclasses that parse further). */
-  protected unsignBytes(signed: Buffer): Buffer {
-    const parts = rsplit(signed, this.sep);
-    if (parts === null) throw new BadSignature(`No ${bytesRepr(this.sep)} found in value`);
-    const [value, sig] = parts;
-    if (this.verifySignature(value, sig)) return value;
-    throw new BadSignature(`Signature ${bytesRepr(sig)} does not match`, value);
+  /** unsign() on a byte string (for subclasses that parse further). */
+  protected unsignBytes(signed: string): string {
+    const at = signed.lastIndexOf(this.sepBytes);
+    if (at < 0) throw new BadSignature(`No ${bytesRepr(this.sepBytes)} found in value`);
+    const value = signed.slice(0, at);
+    const sig = signed.slice(at + this.sepBytes.length);
+    if (this.verifyBytes(value, sig)) return value;
+    throw new BadSignature(`Signature ${bytesRepr(sig)} does not match`, Buffer.from(value, "latin1"));
   }
 
   validate(signedValue: BytesLike): boolean {
     try {
-      this.unsignBytes(wantBytes(signedValue));
+      this.unsignBytes(toByteString(signedValue));
       return true;
     } catch (exc) {
       if (exc instanceof BadSignature) return false;
@@ -197,4 +235,3 @@ export class Signer {
     }
   }
 }
-
