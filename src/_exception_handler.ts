@@ -6,8 +6,7 @@ import type { Response } from "./responses.js";
 import type { ASGIApp, Message, Receive, Scope, Send } from "./types.js";
 
 /** An error class as a handler key (Python's exception classes). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ErrorClass = abstract new (...args: any[]) => unknown;
+export type ErrorClass = abstract new (...args: never[]) => unknown;
 
 export type ExceptionHandler = (request: Request, exc: unknown) => Response | null | undefined | Promise<Response | null | undefined>;
 export type ExceptionHandlers = Map<ErrorClass, ExceptionHandler>;

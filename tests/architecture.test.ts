@@ -1,0 +1,129 @@
+// No Python counterpart: the import layers of STYLE.md and the public surface,
+// checked so that neither depends on anyone remembering them.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const src = join(root, "src");
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+}
+
+const modules = files(src).map((f) => relative(src, f).replace(/\.ts$/, ""));
+
+// Lower layers never import higher ones at run time (`import type` is free, like TYPE_CHECKING).
+const LAYER: Record<string, number> = {
+  types: 0, status: 0, exceptions: 0.5,
+  _utils: 1, datastructures: 1, "middleware/index": 1, convertors: 1, _lifespan: 1,
+  background: 2, formparsers: 1.5, requests: 2, responses: 3, _exception_handler: 3,
+  routing: 4, "middleware/errors": 5, "middleware/exceptions": 5, "middleware/base": 5, "middleware/sessions": 5,
+  applications: 6, testclient: 6, server: 6, index: 7,
+};
+
+function runtimeImports(module: string): string[] {
+  const text = readFileSync(join(src, module + ".ts"), "utf8");
+  const out: string[] = [];
+  for (const m of text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"(\.[^"]+)";/gms)) {
+    if (m[1]) continue;
+    const specifiers = /\{([^}]*)\}/.exec(m[0])?.[1];
+    if (specifiers && specifiers.split(",").every((s) => s.trim() === "" || s.trim().startsWith("type "))) continue;
+    out.push(join(module, "..", m[2]).replace(/\.js$/, ""));
+  }
+  return out;
+}
+
+test("every module has a layer, and runtime imports only point down", () => {
+  for (const module of modules) {
+    if (module.startsWith("itsdangerous/")) continue;
+    assert.ok(module in LAYER, `${module} has no layer in tests/architecture.test.ts`);
+    for (const target of runtimeImports(module)) {
+      if (target.startsWith("itsdangerous/")) {
+        assert.is(module, "middleware/sessions", `${module} imports ${target}: only sessions uses itsdangerous`);
+        continue;
+      }
+      assert.ok(LAYER[target] < LAYER[module], `${module} (layer ${LAYER[module]}) imports ${target} (layer ${LAYER[target]})`);
+    }
+  }
+});
+
+test("itsdangerous is a sealed leaf with itsdangerous's import chain", () => {
+  const order = ["itsdangerous/exc", "itsdangerous/encoding", "itsdangerous/_json", "itsdangerous/signer", "itsdangerous/serializer", "itsdangerous/timed", "itsdangerous/url_safe", "itsdangerous/index"];
+  for (const module of modules.filter((m) => m.startsWith("itsdangerous/"))) {
+    assert.ok(order.includes(module), `${module} is not in the chain`);
+    for (const target of runtimeImports(module)) {
+      assert.ok(target.startsWith("itsdangerous/"), `${module} imports ${target} from outside itsdangerous`);
+      assert.ok(order.indexOf(target) < order.indexOf(module), `${module} imports ${target}, which is above it`);
+    }
+  }
+});
+
+test("testclient and server depend on types (and data helpers) only", () => {
+  for (const module of ["testclient", "server"]) {
+    for (const target of runtimeImports(module)) assert.ok(["datastructures", "_lifespan", "status"].includes(target), `${module} imports ${target}`);
+  }
+});
+
+test("the root does not pull in sessions or itsdangerous", () => {
+  const seen = new Set<string>();
+  const visit = (m: string): void => {
+    if (seen.has(m)) return;
+    seen.add(m);
+    runtimeImports(m).forEach(visit);
+  };
+  visit("index");
+  assert.not.ok([...seen].some((m) => m.startsWith("itsdangerous/") || m === "middleware/sessions"), [...seen].join(", "));
+});
+
+test("no bare assert(): node:assert would re-read the source file to write a message", () => {
+  for (const module of modules) {
+    const text = readFileSync(join(src, module + ".ts"), "utf8");
+    for (const m of text.matchAll(/\bassert\(([^;]*)\);/g)) assert.ok(/,\s*["'`]/.test(m[1]), `${module}: assert(${m[1]}) has no message`);
+  }
+});
+
+test("no `any` in the sources", () => {
+  for (const module of modules) {
+    const text = readFileSync(join(src, module + ".ts"), "utf8").replace(/\/\/.*$/gm, "");
+    assert.not.match(text, /:\s*any\b|<any>|as any\b/, module);
+  }
+});
+
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { exports: Record<string, { source: string; types: string; import: string }>; dependencies?: object };
+
+test("the exports map: explicit subpaths, each with types, no wildcard, no private module", () => {
+  const subpaths = Object.keys(pkg.exports);
+  assert.equal(subpaths, [
+    ".", "./applications", "./background", "./convertors", "./datastructures", "./exceptions", "./formparsers",
+    "./middleware", "./middleware/base", "./middleware/errors", "./middleware/exceptions", "./middleware/sessions",
+    "./requests", "./responses", "./routing", "./server", "./status", "./testclient", "./types", "./itsdangerous",
+  ]);
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    assert.not.match(subpath, /\*|\/_/);
+    assert.ok(modules.includes(target.source.replace(/^\.\/src\//, "").replace(/\.ts$/, "")), `${subpath} -> ${target.source}`);
+    assert.is(target.types, target.import.replace(/\.js$/, ".d.ts"));
+  }
+  assert.is(pkg.dependencies, undefined, "no runtime dependencies");
+});
+
+test("the root's export list (a change here is a change to the public API)", async () => {
+  const root = await import("../src/index.js");
+  assert.equal(Object.keys(root).sort(), [
+    "Address", "App", "BackgroundTask", "BackgroundTasks", "BaseHTTPMiddleware", "ClientDisconnect", "FileResponse", "FormData",
+    "HTMLResponse", "HTTPConnection", "HTTPException", "Headers", "JSONResponse", "Middleware", "Mount", "MutableHeaders",
+    "PlainTextResponse", "QueryParams", "RedirectResponse", "Request", "Response", "Route", "Router", "StreamingResponse",
+    "TestClient", "URL", "UploadFile", "serve", "version",
+  ]);
+  const its = await import("../src/itsdangerous/index.js");
+  assert.equal(Object.keys(its).sort(), [
+    "BadData", "BadHeader", "BadPayload", "BadSignature", "BadTimeSignature", "HMACAlgorithm", "NoneAlgorithm", "Serializer",
+    "SignatureExpired", "Signer", "SigningAlgorithm", "TimedSerializer", "TimestampSigner", "URLSafeSerializer", "URLSafeTimedSerializer",
+    "base64Decode", "base64Encode", "wantBytes",
+  ]);
+  assert.is(root.version, (pkg as unknown as { version: string }).version);
+});
+
+test.run();
