@@ -1,0 +1,29 @@
+// Copies each example file into the docs code block that names it:
+//   <!-- include: examples/hello.ts -->
+//   ```ts
+//   ...the file, verbatim...
+//   ```
+// tests/docs.test.ts fails when a block and its file differ, so run this after editing an example:
+//   npm run docs:sync
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const INCLUDE = /<!-- include: (\S+) -->\n```(\w+)\n(?:[^`][\s\S]*?\n)?```/g;
+
+export function render(markdown: string, read: (path: string) => string): string {
+  return markdown.replace(INCLUDE, (_m, path: string, lang: string) => `<!-- include: ${path} -->\n\`\`\`${lang}\n${read(path).trimEnd()}\n\`\`\``);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  for (const name of readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md"))) {
+    const path = join(root, "docs", name);
+    const before = readFileSync(path, "utf8");
+    const after = render(before, (p) => readFileSync(join(root, p), "utf8"));
+    if (after !== before) {
+      writeFileSync(path, after);
+      console.log(`updated docs/${name}`);
+    }
+  }
+}
