@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { renderApi } from "./api-docs.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const INCLUDE = /<!-- include: (\S+) -->\n```(\w+)\n(?:[^`][\s\S]*?\n)?```/g;
@@ -17,6 +18,11 @@ export function render(markdown: string, read: (path: string) => string): string
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const api = join(root, "docs", "api.md");
+  if (readFileSync(api, { encoding: "utf8", flag: "a+" }) !== renderApi()) {
+    writeFileSync(api, renderApi());
+    console.log("updated docs/api.md");
+  }
   for (const name of readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md"))) {
     const path = join(root, "docs", name);
     const before = readFileSync(path, "utf8");

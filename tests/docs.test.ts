@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { renderApi } from "../scripts/api-docs.js";
 import { INCLUDE, render } from "../scripts/sync-docs.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -52,6 +53,10 @@ test("links between pages resolve", () => {
       assert.ok(existsSync(target), `${page} links to ${m[1]}, which does not exist`);
     }
   }
+});
+
+test("docs/api.md lists every public export (npm run docs:sync)", () => {
+  assert.is(read("docs/api.md"), renderApi());
 });
 
 test.run();
