@@ -1,0 +1,222 @@
+// Runs the same workload against every server, one at a time, in one run, and
+// writes results.md and results.svg. Load comes from wrk (Debian's package), a
+// separate process, on 127.0.0.1 only, for a fixed time per measurement.
+//   npm run bench               the full run (a few minutes)
+//   npm run bench -- --smoke    only checks that every server answers correctly (CI)
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { renderChart } from "./chart.js";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const args = process.argv.slice(2);
+const SMOKE = args.includes("--smoke");
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+interface ServerSpec {
+  name: string;
+  command: string[];
+  /** Serves /session/seed?bytes=N, for the session-size series. */
+  seeds?: boolean;
+}
+
+const SERVERS: ServerSpec[] = [
+  { name: "raw node:http", command: [process.execPath, "servers/raw-node.mjs"], seeds: true },
+  { name: "starlette-ts", command: [process.execPath, "servers/starlette-ts.mjs"], seeds: true },
+  { name: "Fastify 5", command: [process.execPath, "servers/fastify.mjs"] },
+  { name: "Hono 4", command: [process.execPath, "servers/hono.mjs"] },
+  { name: "Koa 3", command: [process.execPath, "servers/koa.mjs"] },
+  { name: "Express 5", command: [process.execPath, "servers/express.mjs"] },
+  {
+    name: "Starlette + uvicorn",
+    command: ["/usr/bin/python3", "-m", "uvicorn", "starlette_py:app", "--app-dir", "servers", "--workers", "1", "--no-access-log", "--log-level", "warning", "--port"],
+  },
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  port: number;
+  child: ChildProcess;
+}
+
+async function start(spec: ServerSpec, mode: string, layers: number): Promise<Running> {
+  const port = await freePort();
+  const [cmd, ...rest] = spec.command;
+  const argv = spec.command[spec.command.length - 1] === "--port" ? [...rest, String(port)] : rest;
+  const child = spawn(cmd, argv, { cwd: here, env: { ...process.env, PORT: String(port), MODE: mode, LAYERS: String(layers) }, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${spec.name} exited: ${stderr}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/plain`);
+      if (response.ok) return { port, child };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${spec.name} did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stop(running: Running): Promise<void> {
+  const exited = new Promise((r) => running.child.once("exit", r));
+  running.child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+  if (running.child.exitCode === null) running.child.kill("SIGKILL");
+}
+
+function cookiesOf(response: Response): string {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+/** Checks a server's answers; gives the cookie header to load /session/incr with. */
+async function check(spec: ServerSpec, port: number, layered: boolean): Promise<string> {
+  const base = `http://127.0.0.1:${port}`;
+  const fail = (what: string): never => {
+    throw new Error(`${spec.name}: ${what}`);
+  };
+  const plain = await fetch(`${base}/plain`);
+  if (plain.status !== 200 || (await plain.text()) !== "ok") fail("/plain did not answer 200 ok");
+  if (layered) return "";
+  const json = await fetch(`${base}/json`);
+  if (JSON.stringify(await json.json()) !== '{"hello":"world"}') fail("/json is wrong");
+  const first = await fetch(`${base}/session/incr`);
+  if (JSON.stringify(await first.json()) !== '{"count":1}') fail("/session/incr without a cookie did not give count 1");
+  const cookie = cookiesOf(first);
+  if (!cookie) fail("/session/incr set no cookie");
+  const second = await fetch(`${base}/session/incr`, { headers: { cookie } });
+  if (JSON.stringify(await second.json()) !== '{"count":2}') fail("/session/incr with the cookie did not give count 2");
+  if (!cookiesOf(second)) fail("/session/incr did not re-sign the cookie");
+  return cookie;
+}
+
+interface Measurement {
+  server: string;
+  route: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function toMs(text: string): number {
+  const m = /([\d.]+)(us|ms|s)/.exec(text);
+  if (!m) return NaN;
+  return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
+}
+
+function load(server: string, route: string, url: string, cookie: string, seconds = DURATION): Measurement {
+  const argv = ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
+  const out = spawnSync("wrk", argv, { encoding: "utf8", timeout: (seconds + 30) * 1000 });
+  if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
+  const text = out.stdout;
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]);
+  const p50 = toMs(/^\s+50%\s+(\S+)/m.exec(text)?.[1] ?? "");
+  const p99 = toMs(/^\s+99%\s+(\S+)/m.exec(text)?.[1] ?? "");
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
+  const errors = non2xx + (socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0);
+  const m: Measurement = { server, route, rps, p50, p99, errors };
+  console.log(`  ${server.padEnd(22)} ${route.padEnd(22)} ${Math.round(rps).toString().padStart(7)} req/s  p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms${errors ? `  ${errors} errors` : ""}`);
+  return m;
+}
+
+async function main(): Promise<void> {
+  const which = spawnSync("wrk", ["--version"], { encoding: "utf8" });
+  if (which.error) throw new Error("wrk is needed: apt-get install wrk");
+  const results: Measurement[] = [];
+  const growth: Measurement[] = [];
+  console.log(SMOKE ? "Smoke run: checking every server's answers" : `Load: wrk -t1 -c${CONNECTIONS} -d${DURATION}s per measurement`);
+
+  for (const spec of SERVERS) {
+    for (const [mode, layers, routes] of [["plain", 0, ["/plain", "/json", "/session/incr"]], ["http", 10, ["/plain"]], ["asgi", 10, ["/plain"]]] as const) {
+      const running = await start(spec, mode, layers);
+      try {
+        const cookie = await check(spec, running.port, mode !== "plain");
+        if (SMOKE) {
+          console.log(`  ok  ${spec.name} (${mode}${layers ? ` x${layers}` : ""})`);
+          continue;
+        }
+        for (const route of routes) {
+          const label = mode === "plain" ? route : `${route} (${layers} ${mode === "http" ? "http mw" : "ASGI mw"})`;
+          results.push(load(spec.name, label, `http://127.0.0.1:${running.port}${route}`, route.startsWith("/session") ? cookie : ""));
+        }
+      } finally {
+        await stop(running);
+      }
+    }
+  }
+  if (SMOKE) {
+    console.log("every server answered correctly");
+    return;
+  }
+
+  // How cost grows: layers of each kind, and session size (starlette-ts beside raw node:http).
+  for (const spec of SERVERS.filter((s) => s.seeds)) {
+    for (const mode of ["http", "asgi"] as const) {
+      for (const layers of [1, 5, 10, 20]) {
+        if (spec.name !== "starlette-ts") continue;
+        const running = await start(spec, mode, layers);
+        try {
+          growth.push(load(spec.name, `${mode} x${layers}`, `http://127.0.0.1:${running.port}/plain`, ""));
+        } finally {
+          await stop(running);
+        }
+      }
+    }
+    const running = await start(spec, "plain", 0);
+    try {
+      for (const bytes of [100, 1024, 3584]) {
+        const seeded = await fetch(`http://127.0.0.1:${running.port}/session/seed?bytes=${bytes - 40}`);
+        const cookie = cookiesOf(seeded);
+        growth.push(load(spec.name, `session ${bytes} B`, `http://127.0.0.1:${running.port}/session/incr`, cookie));
+      }
+    } finally {
+      await stop(running);
+    }
+  }
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  writeFileSync(new URL("results.md", import.meta.url), renderResults(results, growth, machine));
+  writeFileSync(new URL("results.svg", import.meta.url), renderChart(results));
+  console.log("wrote bench/results.md and bench/results.svg");
+}
+
+function renderResults(results: Measurement[], growth: Measurement[], machine: string): string {
+  const raw = new Map(results.filter((r) => r.server === "raw node:http").map((r) => [r.route, r.rps]));
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s --latency\` per row, on 127.0.0.1, one server at a time.`,
+    "Command: `npm run bench`. Ratios are to the raw node:http row of the same route.",
+    "",
+    "| server | route | req/s | ratio to raw | p50 ms | p99 ms | errors |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  const routes = [...new Set(results.map((r) => r.route))];
+  for (const route of routes) {
+    for (const r of results.filter((x) => x.route === route)) {
+      const ratio = raw.get(route) ? (r.rps / (raw.get(route) as number)).toFixed(2) : "";
+      lines.push(`| ${r.server} | ${r.route} | ${Math.round(r.rps)} | ${ratio} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`);
+    }
+  }
+  lines.push("", "## How cost grows", "", "| server | configuration | req/s | p50 ms | p99 ms |", "| --- | --- | ---: | ---: | ---: |");
+  for (const g of growth) lines.push(`| ${g.server} | ${g.route} | ${Math.round(g.rps)} | ${g.p50.toFixed(2)} | ${g.p99.toFixed(2)} |`);
+  lines.push("");
+  return lines.join("\n");
+}
+
+await main();
