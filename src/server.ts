@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { LifespanDriver } from "./_lifespan.js";
 import type { State } from "./datastructures.js";
 import { reasonPhrase } from "./status.js";
-import type { ASGIApp, ASGIAppLike, HeaderList, Message, Scope } from "./types.js";
+import type { ASGIApp, ASGIAppLike, HeaderList, Message, Receive, Scope, Send } from "./types.js";
 
 export interface ServeOptions {
   /** @default "127.0.0.1" */
@@ -55,20 +55,115 @@ function unquotePath(raw: string): string {
   }
 }
 
+/**
+ * One request and its response (uvicorn's RequestResponseCycle): the app's
+ * receive and send. Listeners are added only when the app first reads the body
+ * or waits for a disconnect, so a GET that never calls receive() costs none.
+ */
+class Cycle {
+  started = false;
+  responseDone = false;
+  private status = 200;
+  private headers: HeaderList = [];
+  private chunks: Buffer[] = [];
+  private bodyDone = false;
+  private requestComplete = false;
+  private listening = false;
+  private wake: (() => void) | null = null;
+  readonly receive: Receive = () => this.nextMessage();
+  readonly send: Send = (message) => this.sendMessage(message);
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+  ) {}
+
+  /** The client went away before the response was finished. */
+  get disconnected(): boolean {
+    return this.res.destroyed && !this.res.writableFinished;
+  }
+
+  private notify = (): void => {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  };
+
+  private listen(): void {
+    this.listening = true;
+    this.req.on("data", (chunk: Buffer) => {
+      this.chunks.push(chunk);
+      this.req.pause(); // read on demand: the app pulls with receive()
+      this.notify();
+    });
+    this.req.on("end", () => {
+      this.bodyDone = true;
+      this.notify();
+    });
+    this.res.on("close", this.notify);
+  }
+
+  private async nextMessage(): Promise<Message> {
+    if (!this.listening) this.listen();
+    for (;;) {
+      if (this.disconnected) return { type: "http.disconnect" };
+      const chunk = this.chunks.shift();
+      if (chunk !== undefined) {
+        this.requestComplete = this.bodyDone && this.chunks.length === 0;
+        if (!this.bodyDone) this.req.resume();
+        return { type: "http.request", body: chunk, more_body: !this.requestComplete };
+      }
+      if (this.bodyDone && !this.requestComplete) {
+        this.requestComplete = true;
+        return { type: "http.request", body: EMPTY, more_body: false };
+      }
+      // After the body, the only message left is the disconnect, once the response is done.
+      if (this.responseDone || this.res.writableFinished) return { type: "http.disconnect" };
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  private async sendMessage(message: Message): Promise<void> {
+    if (this.disconnected) throw new ClientDisconnected();
+    const res = this.res;
+    if (message.type === "http.response.start") {
+      if (this.started) throw new Error(`Unexpected ASGI message '${message.type}' sent, after response already started.`);
+      this.started = true;
+      this.status = message.status as number;
+      this.headers = message.headers ?? [];
+    } else if (message.type === "http.response.body") {
+      if (!this.started) throw new Error(`Unexpected ASGI message '${message.type}' sent, before 'http.response.start'.`);
+      if (this.responseDone) throw new Error(`Unexpected ASGI message '${message.type}' sent, after response already completed.`);
+      if (!res.headersSent) {
+        const flat: string[] = [];
+        for (const [name, value] of this.headers) flat.push(name, value);
+        res.writeHead(this.status, reasonPhrase(this.status) || undefined, flat);
+      }
+      const body = message.body ?? EMPTY;
+      if (message.more_body) {
+        if (body.byteLength && !res.write(body)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
+      } else {
+        this.responseDone = true;
+        res.end(body.byteLength ? body : undefined);
+      }
+    }
+  }
+}
+
 /** Handle one request: build the scope, run the app, stream its answer. */
 async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<void> {
   const target = req.url ?? "/";
   const q = target.indexOf("?");
   const rawPath = q < 0 ? target : target.slice(0, q);
   const raw = req.rawHeaders;
-  const headers: HeaderList = [];
-  for (let i = 0; i < raw.length; i += 2) headers.push([raw[i].toLowerCase(), raw[i + 1]]);
+  const headers: HeaderList = new Array(raw.length >> 1);
+  for (let i = 0, j = 0; i < raw.length; i += 2, j++) headers[j] = [raw[i].toLowerCase(), raw[i + 1]];
   const socket = req.socket;
   const scope: Scope = {
     type: "http",
-    asgi: { version: "3.0", spec_version: "2.4" },
+    asgi: ASGI_VERSION,
     http_version: req.httpVersion,
-    server: [ctx.host, ctx.port],
+    server: ctx.server,
     client: socket.remoteAddress ? [socket.remoteAddress, socket.remotePort ?? 0] : null,
     scheme: "http",
     method: req.method ?? "GET",
@@ -77,91 +172,20 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
     raw_path: rawPath,
     query_string: q < 0 ? "" : target.slice(q + 1),
     headers,
-    state: { ...ctx.state },
+    state: ctx.hasState ? { ...ctx.state } : {},
   };
-
-  // ---- request side: body chunks, then a disconnect once the response is done or the client goes
-  const chunks: Buffer[] = [];
-  let bodyDone = false;
-  let disconnected = false;
-  let responseDone = false;
-  let wake: (() => void) | null = null;
-  const notify = (): void => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
-  req.on("data", (chunk: Buffer) => {
-    chunks.push(chunk);
-    req.pause(); // read on demand: the app pulls with receive()
-    notify();
-  });
-  req.on("end", () => {
-    bodyDone = true;
-    notify();
-  });
-  res.on("close", () => {
-    if (!res.writableFinished) disconnected = true;
-    responseDone = true;
-    notify();
-  });
-
-  let requestComplete = false;
-  const receive = async (): Promise<Message> => {
-    for (;;) {
-      if (disconnected) return { type: "http.disconnect" };
-      const chunk = chunks.shift();
-      if (chunk !== undefined) {
-        requestComplete = bodyDone && chunks.length === 0;
-        if (!bodyDone) req.resume();
-        return { type: "http.request", body: chunk, more_body: !requestComplete };
-      }
-      if (bodyDone && !requestComplete) {
-        requestComplete = true;
-        return { type: "http.request", body: EMPTY, more_body: false };
-      }
-      // After the body, the only message left is the disconnect, once the response is done.
-      if (responseDone) return { type: "http.disconnect" };
-      await new Promise<void>((resolve) => (wake = resolve));
-    }
-  };
-
-  // ---- response side
-  let started = false;
-  let status = 200;
-  let responseHeaders: HeaderList = [];
-  const send = async (message: Message): Promise<void> => {
-    if (disconnected) throw new ClientDisconnected();
-    if (message.type === "http.response.start") {
-      if (started) throw new Error(`Unexpected ASGI message '${message.type}' sent, after response already started.`);
-      started = true;
-      status = message.status as number;
-      responseHeaders = message.headers ?? [];
-    } else if (message.type === "http.response.body") {
-      if (!started) throw new Error(`Unexpected ASGI message '${message.type}' sent, before 'http.response.start'.`);
-      if (responseDone) throw new Error(`Unexpected ASGI message '${message.type}' sent, after response already completed.`);
-      if (!res.headersSent) res.writeHead(status, reasonPhrase(status) || undefined, responseHeaders.flat());
-      const body = message.body ?? EMPTY;
-      if (message.more_body) {
-        if (body.byteLength && !res.write(body)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
-      } else {
-        responseDone = true;
-        res.end(body.byteLength ? body : undefined);
-      }
-    }
-  };
-
+  const cycle = new Cycle(req, res);
   try {
-    await app(scope, receive, send);
-    if (!started) {
+    await app(scope, cycle.receive, cycle.send);
+    if (!cycle.started) {
       ctx.log("ERROR:    ASGI callable returned without starting response.");
       sendError(res);
-    } else if (!responseDone && !disconnected) {
+    } else if (!cycle.responseDone && !cycle.disconnected) {
       ctx.log("ERROR:    ASGI callable returned without completing response.");
       res.destroy();
     }
   } catch (exc) {
-    if (!disconnected) {
+    if (!cycle.disconnected) {
       ctx.log(`ERROR:    Exception in ASGI application\n${exc instanceof Error ? (exc.stack ?? String(exc)) : String(exc)}`);
       if (!res.headersSent) sendError(res);
       else if (!res.writableEnded) res.destroy();
@@ -169,10 +193,12 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
   }
   if (ctx.accessLog) {
     const peer = scope.client ? `${scope.client[0]}:${scope.client[1]}` : "-";
-    const code = res.headersSent ? res.statusCode : status;
+    const code = res.statusCode;
     ctx.log(`INFO:     ${peer} - "${scope.method} ${target} HTTP/${req.httpVersion}" ${code} ${reasonPhrase(code)}`);
   }
 }
+
+const ASGI_VERSION = Object.freeze({ version: "3.0", spec_version: "2.4" });
 
 function sendError(res: ServerResponse): void {
   if (res.headersSent) return;
@@ -181,10 +207,11 @@ function sendError(res: ServerResponse): void {
 }
 
 interface RequestContext {
-  host: string;
-  port: number;
+  server: [string, number];
   rootPath: string;
   state: State;
+  /** Whether the lifespan put anything in the state (else each request gets a fresh {}). */
+  hasState: boolean;
   accessLog: boolean;
   log: (line: string) => void;
 }
@@ -209,10 +236,10 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
   else log("INFO:     Application startup complete.");
 
   const ctx: RequestContext = {
-    host,
-    port: 0,
+    server: [host, 0],
     rootPath: options.rootPath ?? "",
     state,
+    hasState: Object.keys(state).length > 0,
     accessLog: options.accessLog ?? true,
     log,
   };
@@ -235,7 +262,7 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
     });
   });
   const port = (server.address() as AddressInfo).port;
-  ctx.port = port;
+  ctx.server = [host, port];
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   log(`INFO:     Uvicorn-compatible server running on ${url} (Press CTRL+C to quit)`);
 
