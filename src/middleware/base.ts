@@ -11,34 +11,38 @@ export type DispatchFunction = (request: Request, callNext: CallNext) => Respons
 const EMPTY = new Uint8Array(0);
 const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" });
 
-/** Each send waits until the matching receive has taken the message (anyio's buffer of 0). */
+const RESOLVED = Promise.resolve();
+
+/**
+ * anyio's zero-buffer memory stream: a send completes when a receive takes the
+ * message. One pending message is the normal case (the inner app awaits each send).
+ */
 class Channel {
-  private readonly queue: Array<{ message: Message; taken: () => void }> = [];
+  private readonly queue: Message[] = [];
+  private readonly takers: Array<() => void> = [];
   private waiter: ((message: Message | null) => void) | null = null;
   private sendClosed = false;
   private receiveClosed = false;
 
   send(message: Message): Promise<void> {
     // Once the response is out, late messages from the inner app are dropped.
-    if (this.receiveClosed) return Promise.resolve();
-    return new Promise((taken) => {
-      if (this.waiter !== null) {
-        const waiter = this.waiter;
-        this.waiter = null;
-        waiter(message);
-        taken();
-      } else {
-        this.queue.push({ message, taken });
-      }
-    });
+    if (this.receiveClosed) return RESOLVED;
+    const waiter = this.waiter;
+    if (waiter !== null) {
+      this.waiter = null;
+      waiter(message);
+      return RESOLVED;
+    }
+    this.queue.push(message);
+    return new Promise((taken) => this.takers.push(taken));
   }
 
   /** The next message, or null when the sending side has closed. */
   receive(): Promise<Message | null> {
-    const item = this.queue.shift();
-    if (item !== undefined) {
-      item.taken();
-      return Promise.resolve(item.message);
+    const message = this.queue.shift();
+    if (message !== undefined) {
+      (this.takers.shift() as () => void)();
+      return Promise.resolve(message);
     }
     if (this.sendClosed || this.receiveClosed) return Promise.resolve(null);
     return new Promise((resolve) => (this.waiter = resolve));
@@ -53,7 +57,8 @@ class Channel {
 
   closeReceive(): void {
     this.receiveClosed = true;
-    for (const item of this.queue.splice(0)) item.taken();
+    this.queue.length = 0;
+    for (const taken of this.takers.splice(0)) taken();
     this.closeSend();
   }
 }
@@ -100,10 +105,13 @@ class CachedRequest extends Request {
 
 /** The response callNext resolves to: the inner app's start message and its body, re-chunked. */
 class StreamedResponse extends Response {
+  private iterator?: AsyncGenerator<Uint8Array | Message, void, undefined>;
+  private done = false;
+
   constructor(
     statusCode: number,
     rawHeaders: HeaderList,
-    readonly bodyIterator: AsyncGenerator<Uint8Array | Message, void, undefined>,
+    private readonly channel: Channel,
     private readonly info: unknown,
   ) {
     super(null, { statusCode });
@@ -111,17 +119,50 @@ class StreamedResponse extends Response {
     this.rawHeaders = rawHeaders;
   }
 
+  protected override initHeaders(): HeaderList {
+    return [];
+  }
+
+  /** The body as an async iterator (Starlette's body_iterator), for dispatch functions that read it. */
+  get bodyIterator(): AsyncGenerator<Uint8Array | Message, void, undefined> {
+    return (this.iterator ??= this.chunks());
+  }
+
+  /** The next non-empty body chunk, an ASGI message that ends the body (pathsend), or null at the end. */
+  private async next(): Promise<Uint8Array | Message | null> {
+    while (!this.done) {
+      const message = await this.channel.receive();
+      if (message === null || message.type === "http.response.pathsend") {
+        this.done = true;
+        return message;
+      }
+      if (message.type !== "http.response.body") throw new Error(`Unexpected message: ${message.type}`);
+      if (!message.more_body) this.done = true;
+      const body = message.body;
+      if (body !== undefined && body.byteLength) return body;
+    }
+    return null;
+  }
+
+  private async *chunks(): AsyncGenerator<Uint8Array | Message, void, undefined> {
+    for (let chunk = await this.next(); chunk !== null; chunk = await this.next()) yield chunk;
+  }
+
   override async call(_scope: Scope, _receive: Receive, send: Send): Promise<void> {
     if (this.info !== undefined) await send({ type: "http.response.debug", info: this.info });
     await send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     let closeBody = true;
-    for await (const chunk of this.bodyIterator) {
+    const iterator = this.iterator;
+    for (;;) {
+      const chunk = iterator === undefined ? await this.next() : ((await iterator.next()).value ?? null);
+      if (chunk === null) break;
       if (chunk instanceof Uint8Array) {
         await send({ type: "http.response.body", body: chunk, more_body: true });
       } else {
         // An ASGI message that is not a body (pathsend) ends the response itself.
         closeBody = false;
         await send(chunk);
+        break;
       }
     }
     if (closeBody) await send({ type: "http.response.body", body: EMPTY, more_body: false });
@@ -145,79 +186,95 @@ export class BaseHTTPMiddleware {
 
   async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http") return this.app(scope, receive, send);
-
-    const request = new CachedRequest(scope, receive);
-    const wrappedReceive: Receive = () => request.wrappedReceive();
-    const channel = new Channel();
-    let responseSent = false;
-    let signalSent: () => void = () => undefined;
-    const sentSignal = new Promise<Message>((resolve) => (signalSent = () => resolve(DISCONNECT)));
-    let appError: { error: unknown } | undefined;
-    let errorAlreadyRaised = false;
-    let appTask: Promise<void> | undefined;
-
-    const callNext: CallNext = async () => {
-      const receiveOrDisconnect: Receive = async () => {
-        if (responseSent) return DISCONNECT;
-        // Whichever comes first: the next request message, or the response going out.
-        return Promise.race([wrappedReceive(), sentSignal]);
-      };
-      const sendNoError: Send = async (message) => {
-        await channel.send(message);
-        // The inner app's background tasks start once the client has the whole response.
-        if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") await sentSignal;
-      };
-      appTask = (async () => {
-        try {
-          await this.app(scope, receiveOrDisconnect, sendNoError);
-        } catch (exc) {
-          appError = { error: exc };
-        } finally {
-          channel.closeSend();
-        }
-      })();
-
-      let message = await channel.receive();
-      let info: unknown;
-      if (message !== null && message.type === "http.response.debug" && message.info !== undefined) {
-        info = message.info;
-        message = await channel.receive();
-      }
-      if (message === null) {
-        if (appError !== undefined) {
-          errorAlreadyRaised = true;
-          throw appError.error;
-        }
-        throw new Error("No response returned.");
-      }
-      if (message.type !== "http.response.start") throw new Error(`Unexpected message: ${message.type}`);
-
-      async function* bodyStream(): AsyncGenerator<Uint8Array | Message, void, undefined> {
-        for (;;) {
-          const next = await channel.receive();
-          if (next === null) return;
-          if (next.type === "http.response.pathsend") {
-            yield next;
-            return;
-          }
-          if (next.type !== "http.response.body") throw new Error(`Unexpected message: ${next.type}`);
-          if (next.body !== undefined && next.body.byteLength) yield next.body;
-          if (!next.more_body) return;
-        }
-      }
-      return new StreamedResponse(message.status as number, message.headers ?? [], bodyStream(), info);
-    };
-
+    const cycle = new DispatchCycle(this.app, scope, receive);
     try {
-      const response = await this.dispatchFunc(request, callNext);
-      await response.call(scope, wrappedReceive, send);
+      const response = await this.dispatchFunc(cycle.request, cycle.callNext);
+      await response.call(scope, cycle.wrappedReceive, send);
     } finally {
-      responseSent = true;
-      signalSent();
-      channel.closeReceive();
+      cycle.responseSent();
     }
-    // Like the task group, finish only when the inner app has (its background tasks included).
-    if (appTask !== undefined) await appTask;
-    if (appError !== undefined && !errorAlreadyRaised) throw appError.error;
+    await cycle.finished();
   }
 }
+
+/** One request through a BaseHTTPMiddleware: the inner app, its channel, its errors. */
+class DispatchCycle {
+  readonly request: CachedRequest;
+  private readonly channel = new Channel();
+  private sent = false;
+  private signalSent: (() => void) | null = null;
+  private sentSignal: Promise<Message> | null = null;
+  private appError: { error: unknown } | undefined;
+  private errorAlreadyRaised = false;
+  private appTask: Promise<void> | undefined;
+
+  constructor(
+    private readonly app: ASGIApp,
+    private readonly scope: Scope,
+    receive: Receive,
+  ) {
+    this.request = new CachedRequest(scope, receive);
+  }
+
+  readonly wrappedReceive: Receive = () => this.request.wrappedReceive();
+
+  /** Resolves (to a disconnect) once the middleware's response is out. */
+  private whenSent(): Promise<Message> {
+    if (this.sent) return Promise.resolve(DISCONNECT);
+    return (this.sentSignal ??= new Promise<Message>((resolve) => (this.signalSent = () => resolve(DISCONNECT))));
+  }
+
+  responseSent(): void {
+    this.sent = true;
+    this.signalSent?.();
+    this.channel.closeReceive();
+  }
+
+  /** Like the task group: done only when the inner app is (its background tasks included). */
+  async finished(): Promise<void> {
+    if (this.appTask !== undefined) await this.appTask;
+    if (this.appError !== undefined && !this.errorAlreadyRaised) throw this.appError.error;
+  }
+
+  // Whichever comes first: the next request message, or the response going out.
+  private readonly receiveOrDisconnect: Receive = async () => {
+    if (this.sent) return DISCONNECT;
+    return Promise.race([this.wrappedReceive(), this.whenSent()]);
+  };
+
+  private readonly sendToChannel: Send = async (message) => {
+    await this.channel.send(message);
+    // The inner app's background tasks start once the client has the whole response.
+    if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") await this.whenSent();
+  };
+
+  private async runApp(): Promise<void> {
+    try {
+      await this.app(this.scope, this.receiveOrDisconnect, this.sendToChannel);
+    } catch (exc) {
+      this.appError = { error: exc };
+    } finally {
+      this.channel.closeSend();
+    }
+  }
+
+  readonly callNext: CallNext = async () => {
+    this.appTask = this.runApp();
+    let message = await this.channel.receive();
+    let info: unknown;
+    if (message !== null && message.type === "http.response.debug" && message.info !== undefined) {
+      info = message.info;
+      message = await this.channel.receive();
+    }
+    if (message === null) {
+      if (this.appError !== undefined) {
+        this.errorAlreadyRaised = true;
+        throw this.appError.error;
+      }
+      throw new Error("No response returned.");
+    }
+    if (message.type !== "http.response.start") throw new Error(`Unexpected message: ${message.type}`);
+    return new StreamedResponse(message.status as number, message.headers ?? [], this.channel, info);
+  };
+}
+
