@@ -152,17 +152,31 @@ class StreamedResponse extends Response {
     if (this.info !== undefined) await send({ type: "http.response.debug", info: this.info });
     await send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     let closeBody = true;
-    const iterator = this.iterator;
-    for (;;) {
-      const chunk = iterator === undefined ? await this.next() : ((await iterator.next()).value ?? null);
-      if (chunk === null) break;
-      if (chunk instanceof Uint8Array) {
-        await send({ type: "http.response.body", body: chunk, more_body: true });
-      } else {
-        // An ASGI message that is not a body (pathsend) ends the response itself.
-        closeBody = false;
-        await send(chunk);
-        break;
+    if (this.iterator === undefined) {
+      // The usual path, without the generator: take the inner app's messages as they come.
+      const channel = this.channel;
+      for (;;) {
+        const message = await channel.receive();
+        if (message === null) break;
+        if (message.type === "http.response.pathsend") {
+          // An ASGI message that is not a body ends the response itself.
+          closeBody = false;
+          await send(message);
+          break;
+        }
+        if (message.type !== "http.response.body") throw new Error(`Unexpected message: ${message.type}`);
+        const body = message.body;
+        if (body !== undefined && body.byteLength) await send({ type: "http.response.body", body, more_body: true });
+        if (!message.more_body) break;
+      }
+    } else {
+      for await (const chunk of this.iterator) {
+        if (chunk instanceof Uint8Array) {
+          await send({ type: "http.response.body", body: chunk, more_body: true });
+        } else {
+          closeBody = false;
+          await send(chunk);
+        }
       }
     }
     if (closeBody) await send({ type: "http.response.body", body: EMPTY, more_body: false });
@@ -193,7 +207,9 @@ export class BaseHTTPMiddleware {
     } finally {
       cycle.responseSent();
     }
-    await cycle.finished();
+    // Like the task group: done only when the inner app is (its background tasks included).
+    if (cycle.appTask !== undefined) await cycle.appTask;
+    cycle.rethrow();
   }
 }
 
@@ -206,7 +222,7 @@ class DispatchCycle {
   private sentSignal: Promise<Message> | null = null;
   private appError: { error: unknown } | undefined;
   private errorAlreadyRaised = false;
-  private appTask: Promise<void> | undefined;
+  appTask: Promise<void> | undefined;
 
   constructor(
     private readonly app: ASGIApp,
@@ -230,9 +246,8 @@ class DispatchCycle {
     this.channel.closeReceive();
   }
 
-  /** Like the task group: done only when the inner app is (its background tasks included). */
-  async finished(): Promise<void> {
-    if (this.appTask !== undefined) await this.appTask;
+  /** An inner error that callNext did not already throw is thrown after the response. */
+  rethrow(): void {
     if (this.appError !== undefined && !this.errorAlreadyRaised) throw this.appError.error;
   }
 
@@ -242,10 +257,13 @@ class DispatchCycle {
     return Promise.race([this.wrappedReceive(), this.whenSent()]);
   };
 
-  private readonly sendToChannel: Send = async (message) => {
-    await this.channel.send(message);
+  private readonly sendToChannel: Send = (message) => {
+    const taken = this.channel.send(message);
     // The inner app's background tasks start once the client has the whole response.
-    if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") await this.whenSent();
+    if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") {
+      return taken.then(() => this.whenSent()).then(() => undefined);
+    }
+    return taken;
   };
 
   private async runApp(): Promise<void> {
