@@ -7,12 +7,21 @@ import type { Message, Receive, Scope, Send } from "./types.js";
 import type { Session } from "./middleware/sessions.js";
 
 // Python's str.strip() on a latin-1 string: JavaScript's trim() misses \x1c-\x1f and \x85.
-const PY_STRIP = /^[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0]+|[\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0]+$/g;
+function isPySpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f) || code === 0x85 || code === 0xa0;
+}
+
+function strip(s: string, from: number, to: number): string {
+  while (from < to && isPySpace(s.charCodeAt(from))) from++;
+  while (to > from && isPySpace(s.charCodeAt(to - 1))) to--;
+  return s.slice(from, to);
+}
+
 const COOKIE_ESCAPE = /\\(?:([0-3][0-7][0-7])|(.))/g;
 
 // http.cookies._unquote
 function unquoteCookie(value: string): string {
-  if (value.length < 2 || value[0] !== '"' || value[value.length - 1] !== '"') return value;
+  if (value.length < 2 || value.charCodeAt(0) !== 0x22 || value.charCodeAt(value.length - 1) !== 0x22) return value;
   return value
     .slice(1, -1)
     .replace(COOKIE_ESCAPE, (_m, octal: string | undefined, ch: string) => (octal ? String.fromCharCode(parseInt(octal, 8)) : ch));
@@ -26,11 +35,15 @@ function unquoteCookie(value: string): string {
  */
 export function cookieParser(cookieString: string): Record<string, string> {
   const cookies = Object.create(null) as Record<string, string>;
-  for (const chunk of cookieString.split(";")) {
-    const eq = chunk.indexOf("=");
-    const key = (eq < 0 ? "" : chunk.slice(0, eq)).replace(PY_STRIP, "");
-    const value = (eq < 0 ? chunk : chunk.slice(eq + 1)).replace(PY_STRIP, "");
+  const n = cookieString.length;
+  for (let pos = 0; pos <= n; ) {
+    let end = cookieString.indexOf(";", pos);
+    if (end < 0) end = n;
+    const eq = cookieString.indexOf("=", pos);
+    const key = eq >= 0 && eq < end ? strip(cookieString, pos, eq) : "";
+    const value = eq >= 0 && eq < end ? strip(cookieString, eq + 1, end) : strip(cookieString, pos, end);
     if (key || value) cookies[key] = unquoteCookie(value);
+    pos = end + 1;
   }
   return cookies;
 }
@@ -95,9 +108,13 @@ export class HTTPConnection {
   get cookies(): Record<string, string> {
     if (this.cachedCookies === undefined) {
       const lines = this.headers.getlist("cookie");
-      const cookies = Object.create(null) as Record<string, string>;
-      for (const line of lines) Object.assign(cookies, cookieParser(line));
-      this.cachedCookies = cookies;
+      if (lines.length === 1) {
+        this.cachedCookies = cookieParser(lines[0]);
+      } else {
+        const cookies = Object.create(null) as Record<string, string>;
+        for (const line of lines) Object.assign(cookies, cookieParser(line));
+        this.cachedCookies = cookies;
+      }
     }
     return this.cachedCookies;
   }

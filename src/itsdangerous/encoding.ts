@@ -69,8 +69,12 @@ export function a2bBase64(data: Uint8Array): Buffer {
   return out.subarray(0, n);
 }
 
+const CANONICAL_STANDARD = /^[A-Za-z0-9+/]*={0,2}$/;
+
 /** Python's base64.b64decode(s) (standard alphabet, non-strict). */
 export function b64decode(s: BytesLike): Buffer {
+  // Well-formed text decodes the same with Node's decoder; anything else takes Python's path.
+  if (typeof s === "string" && s.length % 4 === 0 && CANONICAL_STANDARD.test(s)) return Buffer.from(s, "base64");
   return a2bBase64(typeof s === "string" ? Buffer.from(s, "latin1") : s);
 }
 
