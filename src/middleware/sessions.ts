@@ -1,13 +1,12 @@
 // Port of starlette/middleware/sessions.py (1.x): a signed cookie holds the
 // session as base64(JSON); Set-Cookie only when the session was modified,
 // Vary: Cookie whenever it was read.
-import { MutableHeaders } from "../datastructures.js";
 import { dumps } from "../itsdangerous/_json.js";
 import { b64decode } from "../itsdangerous/encoding.js";
 import { BadSignature } from "../itsdangerous/exc.js";
 import { TimestampSigner } from "../itsdangerous/timed.js";
 import { HTTPConnection } from "../requests.js";
-import type { ASGIApp, Message, Receive, Scope, Send } from "../types.js";
+import type { ASGIApp, HeaderList, Message, Receive, Scope, Send } from "../types.js";
 
 export type SameSiteOption = "lax" | "strict" | "none";
 
@@ -140,6 +139,18 @@ function validate(options: SessionOptions): void {
   }
 }
 
+/** MutableHeaders.add_vary_header("Cookie"): merged into the first vary header, or appended. */
+function addVaryCookie(headers: HeaderList): void {
+  let first = -1;
+  for (let i = 0; i < headers.length; i++) {
+    if (headers[i][0] !== "vary") continue;
+    if (first < 0) first = i;
+    else headers.splice(i--, 1);
+  }
+  if (first < 0) headers.push(["vary", "Cookie"]);
+  else headers[first] = ["vary", `${headers[first][1]}, Cookie`];
+}
+
 function decodeSession(payload: string): Session | null {
   try {
     const data: unknown = JSON.parse(b64decode(payload).toString("utf8"));
@@ -200,14 +211,17 @@ export class SessionMiddleware {
         const current = scope.session;
         const s = current instanceof Session ? current : new Session(Object.entries(current ?? {}));
         if (!(current instanceof Session)) s.markModified(); // replaced wholesale by the app
-        const headers = new MutableHeaders({ scope: message });
-        if (s.accessed) headers.addVaryHeader("Cookie");
+        // Starlette wraps the headers in MutableHeaders: a copy of the list, put back on the message.
+        const headers: HeaderList = message.headers ? [...message.headers] : [];
+        message.headers = headers;
+        if (s.accessed) addVaryCookie(headers);
+        // The values below are built from validated options and base64 text: no header check needed.
         if (s.modified && s.size > 0) {
           const data = this.signer.sign(Buffer.from(dumps(s), "utf8").toString("base64"));
           const maxAge = this.maxAge ? `Max-Age=${this.maxAge}; ` : "";
-          headers.append("Set-Cookie", `${this.sessionCookie}=${data}; path=${this.path}; ${maxAge}${this.securityFlags}`);
+          headers.push(["set-cookie", `${this.sessionCookie}=${data}; path=${this.path}; ${maxAge}${this.securityFlags}`]);
         } else if (s.modified && !initialSessionWasEmpty) {
-          headers.append("Set-Cookie", `${this.sessionCookie}=null; path=${this.path}; expires=Thu, 01 Jan 1970 00:00:00 GMT; ${this.securityFlags}`);
+          headers.push(["set-cookie", `${this.sessionCookie}=null; path=${this.path}; expires=Thu, 01 Jan 1970 00:00:00 GMT; ${this.securityFlags}`]);
         }
       }
       return send(message);
