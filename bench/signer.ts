@@ -3,7 +3,7 @@
 // Runs the built package (dist/), as users do:
 //   npm run bench:signer
 import { createHmac } from "node:crypto";
-import { TimestampSigner } from "starlette-ts/itsdangerous";
+import { TimestampSigner } from "../dist/itsdangerous/index.js";
 
 const DURATION_MS = Number(process.env.BENCH_MS ?? 4000);
 const value = "eyJ1c2VyIjogImFubiIsICJjb3VudCI6IDQyfQ=="; // a typical session payload
