@@ -20,6 +20,8 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** Shut down gracefully on SIGINT and SIGTERM. @default true */
   handleSignals?: boolean;
+  /** Largest request body accepted, in bytes; a larger one gets 413 Content Too Large. @default null (no limit) */
+  maxBodySize?: number | null;
 }
 
 export interface ServerHandle {
@@ -73,9 +75,12 @@ class Cycle {
   readonly receive: Receive = () => this.nextMessage();
   readonly send: Send = (message) => this.sendMessage(message);
 
+  private received = 0;
+
   constructor(
     private readonly req: IncomingMessage,
     private readonly res: ServerResponse,
+    private readonly maxBodySize: number | null,
   ) {}
 
   /** The client went away before the response was finished. */
@@ -92,6 +97,14 @@ class Cycle {
   private listen(): void {
     this.listening = true;
     this.req.on("data", (chunk: Buffer) => {
+      this.received += chunk.length;
+      if (this.maxBodySize !== null && this.received > this.maxBodySize) {
+        // Past the limit (a chunked body that did not say its length): refuse and drop the connection.
+        if (!this.res.headersSent) sendStatus(this.res, 413);
+        this.res.destroy();
+        this.notify();
+        return;
+      }
       this.chunks.push(chunk);
       this.req.pause(); // read on demand: the app pulls with receive()
       this.notify();
@@ -174,7 +187,13 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
     headers,
     state: ctx.hasState ? { ...ctx.state } : {},
   };
-  const cycle = new Cycle(req, res);
+  if (ctx.maxBodySize !== null && Number(req.headers["content-length"] ?? 0) > ctx.maxBodySize) {
+    sendStatus(res, 413, true);
+    req.resume();
+    logAccess(ctx, scope, target, req, res);
+    return;
+  }
+  const cycle = new Cycle(req, res, ctx.maxBodySize);
   try {
     await app(scope, cycle.receive, cycle.send);
     if (!cycle.started) {
@@ -191,23 +210,34 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
       else if (!res.writableEnded) res.destroy();
     }
   }
-  if (ctx.accessLog) {
-    const peer = scope.client ? `${scope.client[0]}:${scope.client[1]}` : "-";
-    const code = res.statusCode;
-    ctx.log(`INFO:     ${peer} - "${scope.method} ${target} HTTP/${req.httpVersion}" ${code} ${reasonPhrase(code)}`);
-  }
+  logAccess(ctx, scope, target, req, res);
+}
+
+function logAccess(ctx: RequestContext, scope: Scope, target: string, req: IncomingMessage, res: ServerResponse): void {
+  if (!ctx.accessLog) return;
+  const peer = scope.client ? `${scope.client[0]}:${scope.client[1]}` : "-";
+  const code = res.statusCode;
+  ctx.log(`INFO:     ${peer} - "${scope.method} ${target} HTTP/${req.httpVersion}" ${code} ${reasonPhrase(code)}`);
 }
 
 const ASGI_VERSION = Object.freeze({ version: "3.0", spec_version: "2.4" });
 
 function sendError(res: ServerResponse): void {
-  if (res.headersSent) return;
-  res.writeHead(500, "Internal Server Error", ["content-type", "text/plain; charset=utf-8", "content-length", "21"]);
-  res.end("Internal Server Error");
+  if (!res.headersSent) sendStatus(res, 500);
+}
+
+/** A plain-text answer with the reason phrase, as uvicorn sends for its own errors. */
+function sendStatus(res: ServerResponse, status: number, close = false): void {
+  const text = reasonPhrase(status);
+  const headers = ["content-type", "text/plain; charset=utf-8", "content-length", String(Buffer.byteLength(text))];
+  if (close) headers.push("connection", "close");
+  res.writeHead(status, text, headers);
+  res.end(text);
 }
 
 interface RequestContext {
   server: [string, number];
+  maxBodySize: number | null;
   rootPath: string;
   state: State;
   /** Whether the lifespan put anything in the state (else each request gets a fresh {}). */
@@ -235,8 +265,13 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
   if (lifespan.unsupported) log("INFO:     ASGI 'lifespan' protocol appears unsupported.");
   else log("INFO:     Application startup complete.");
 
+  const maxBodySize = options.maxBodySize ?? null;
+  if (maxBodySize !== null && !(Number.isInteger(maxBodySize) && maxBodySize >= 0)) {
+    throw new TypeError(`serve() maxBodySize must be a whole number of bytes, or null for no limit; got ${String(maxBodySize)}`);
+  }
   const ctx: RequestContext = {
     server: [host, 0],
+    maxBodySize,
     rootPath: options.rootPath ?? "",
     state,
     hasState: Object.keys(state).length > 0,

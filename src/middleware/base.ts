@@ -128,18 +128,27 @@ class StreamedResponse extends Response {
     return (this.iterator ??= this.chunks());
   }
 
+  /**
+   * What one inner message means for the body: a chunk to send, a message that
+   * ends the response itself (pathsend), null at the end, or undefined for an
+   * empty chunk. Sets `done` on the last one.
+   */
+  private take(message: Message | null): Uint8Array | Message | null | undefined {
+    if (message === null || message.type === "http.response.pathsend") {
+      this.done = true;
+      return message;
+    }
+    if (message.type !== "http.response.body") throw new Error(`Unexpected message: ${message.type}`);
+    if (!message.more_body) this.done = true;
+    const body = message.body;
+    return body !== undefined && body.byteLength ? body : undefined;
+  }
+
   /** The next non-empty body chunk, an ASGI message that ends the body (pathsend), or null at the end. */
   private async next(): Promise<Uint8Array | Message | null> {
     while (!this.done) {
-      const message = await this.channel.receive();
-      if (message === null || message.type === "http.response.pathsend") {
-        this.done = true;
-        return message;
-      }
-      if (message.type !== "http.response.body") throw new Error(`Unexpected message: ${message.type}`);
-      if (!message.more_body) this.done = true;
-      const body = message.body;
-      if (body !== undefined && body.byteLength) return body;
+      const chunk = this.take(await this.channel.receive());
+      if (chunk !== undefined) return chunk;
     }
     return null;
   }
@@ -152,31 +161,18 @@ class StreamedResponse extends Response {
     if (this.info !== undefined) await send({ type: "http.response.debug", info: this.info });
     await send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     let closeBody = true;
-    if (this.iterator === undefined) {
-      // The usual path, without the generator: take the inner app's messages as they come.
-      const channel = this.channel;
-      for (;;) {
-        const message = await channel.receive();
-        if (message === null) break;
-        if (message.type === "http.response.pathsend") {
-          // An ASGI message that is not a body ends the response itself.
-          closeBody = false;
-          await send(message);
-          break;
-        }
-        if (message.type !== "http.response.body") throw new Error(`Unexpected message: ${message.type}`);
-        const body = message.body;
-        if (body !== undefined && body.byteLength) await send({ type: "http.response.body", body, more_body: true });
-        if (!message.more_body) break;
-      }
-    } else {
-      for await (const chunk of this.iterator) {
-        if (chunk instanceof Uint8Array) {
-          await send({ type: "http.response.body", body: chunk, more_body: true });
-        } else {
-          closeBody = false;
-          await send(chunk);
-        }
+    const iterator = this.iterator;
+    for (;;) {
+      // The usual path reads the channel itself; the generator only when dispatch asked for it.
+      const chunk = iterator === undefined ? await this.next() : ((await iterator.next()).value ?? null);
+      if (chunk === null) break;
+      if (chunk instanceof Uint8Array) {
+        await send({ type: "http.response.body", body: chunk, more_body: true });
+      } else {
+        // An ASGI message that is not a body (pathsend) ends the response itself.
+        closeBody = false;
+        await send(chunk);
+        break;
       }
     }
     if (closeBody) await send({ type: "http.response.body", body: EMPTY, more_body: false });

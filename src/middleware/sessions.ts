@@ -107,6 +107,9 @@ export class Session extends Map<string, unknown> {
   }
 }
 
+// What browsers keep for one cookie (name, value and attributes).
+const MAX_COOKIE_BYTES = 4096;
+
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const SAFE_ATTRIBUTE = /^[^;\s\x00-\x1f\x7f]*$/;
 
@@ -136,6 +139,10 @@ function validate(options: SessionOptions): void {
   }
   if (httpsOnly !== undefined && typeof httpsOnly !== "boolean") {
     throw new TypeError(`SessionMiddleware httpsOnly must be true or false; got ${JSON.stringify(httpsOnly)}`);
+  }
+  // Starlette allows it, but browsers drop a SameSite=None cookie that is not Secure.
+  if (String(sameSite).toLowerCase() === "none" && !httpsOnly) {
+    throw new TypeError('SessionMiddleware sameSite "none" needs httpsOnly: true: browsers refuse SameSite=None cookies without Secure');
   }
 }
 
@@ -188,6 +195,20 @@ export class SessionMiddleware {
     if (options.domain !== undefined && options.domain !== null) this.securityFlags += `; domain=${options.domain}`;
   }
 
+  private warned = false;
+
+  /** Browsers drop cookies over 4096 bytes without a word: say so (an error in debug mode). */
+  private tooLarge(length: number, scope: Scope): void {
+    const message =
+      `The session cookie is ${length} bytes; browsers drop cookies over ${MAX_COOKIE_BYTES} bytes, so this session will be lost. ` +
+      "Keep ids in the session and the data on the server.";
+    if ((scope.app as { debug?: boolean } | undefined)?.debug) throw new Error(message);
+    if (!this.warned) {
+      this.warned = true;
+      process.emitWarning(message, { code: "STARLETTE_TS_SESSION_COOKIE_SIZE" });
+    }
+  }
+
   async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http" && scope.type !== "websocket") return this.app(scope, receive, send);
 
@@ -219,7 +240,9 @@ export class SessionMiddleware {
         if (s.modified && s.size > 0) {
           const data = this.signer.sign(Buffer.from(dumps(s), "utf8").toString("base64"));
           const maxAge = this.maxAge ? `Max-Age=${this.maxAge}; ` : "";
-          headers.push(["set-cookie", `${this.sessionCookie}=${data}; path=${this.path}; ${maxAge}${this.securityFlags}`]);
+          const cookie = `${this.sessionCookie}=${data}; path=${this.path}; ${maxAge}${this.securityFlags}`;
+          if (cookie.length > MAX_COOKIE_BYTES) this.tooLarge(cookie.length, scope);
+          headers.push(["set-cookie", cookie]);
         } else if (s.modified && !initialSessionWasEmpty) {
           headers.push(["set-cookie", `${this.sessionCookie}=null; path=${this.path}; expires=Thu, 01 Jan 1970 00:00:00 GMT; ${this.securityFlags}`]);
         }
