@@ -155,15 +155,20 @@ const MISSING_SESSION = "SessionMiddleware must be installed to access request.s
 // Starlette's sentence first; when the app does have a SessionMiddleware that
 // simply runs inside this caller, a second line says so and how to fix it.
 function missingSessionMessage(scope: Scope): string {
-  const app = scope.app as { userMiddleware?: ReadonlyArray<{ cls: { name?: string } }> } | undefined;
-  const names = app?.userMiddleware?.map((m) => m.cls.name) ?? [];
-  if (!names.includes("SessionMiddleware")) return MISSING_SESSION;
+  const app = scope.app as { userMiddleware?: ReadonlyArray<{ cls: unknown }> } | undefined;
+  if (!app?.userMiddleware?.some((m) => isSessionMiddleware(m.cls))) return MISSING_SESSION;
   return (
     MISSING_SESSION +
     "\nThis app has a SessionMiddleware, but it runs inside the code that read request.session " +
     "(the last middleware added runs first). Add SessionMiddleware after the middleware that reads " +
     "the session, so that it wraps it."
   );
+}
+
+// By name along the class chain (this module may not import the middleware): subclasses count.
+function isSessionMiddleware(cls: unknown): boolean {
+  for (let c = cls; typeof c === "function"; c = Object.getPrototypeOf(c)) if (c.name === "SessionMiddleware") return true;
+  return false;
 }
 
 async function receiveUnavailable(): Promise<Message> {

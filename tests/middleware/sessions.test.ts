@@ -413,3 +413,16 @@ recorded("starlette_request_cookie_parsing: which cookie the middleware reads", 
 
 recorded.run();
 
+
+const ordering = suite("the ordering hint");
+
+ordering("a subclass of SessionMiddleware counts as one for the second line of the error", async () => {
+  class MySessions extends SessionMiddleware {}
+  const app = new App({ routes: [new Route("/", (r: Request) => (r.session, new PlainTextResponse("x")))] });
+  app.addMiddleware(MySessions, { secretKey: "k" });
+  app.middleware("http")(async (request, callNext) => (request.session, callNext(request)));
+  const error = await new TestClient(app).get("/").catch((e: Error) => e);
+  assert.match((error as Error).message, /^SessionMiddleware must be installed to access request\.session\nThis app has a SessionMiddleware/);
+});
+
+ordering.run();
