@@ -309,6 +309,39 @@ test("test_read_request_stream_in_dispatch_after_app_calls_stream", async () => 
   assert.is((error as Error).message, "Stream consumed");
 });
 
+test("test_read_request_stream_in_dispatch_after_app_calls_body", async () => {
+  let error: unknown;
+  const app = new App({
+    routes: [new Route("/", async (r: Request) => (await r.body(), new PlainTextResponse("Homepage")), { methods: ["POST"] })],
+    middleware: [
+      new Middleware(BaseHTTPMiddleware, async (request: Request, callNext: CallNext) => {
+        const response = await callNext(request);
+        error = await readAll(request).catch((e: unknown) => e);
+        return response;
+      }),
+    ],
+  });
+  await new TestClient(app).post("/", { content: "a" });
+  assert.is((error as Error).message, "Stream consumed");
+});
+
+test("test_read_request_body_in_dispatch_after_app_calls_body_with_middleware_calling_body_before_call_next", async () => {
+  let after = "";
+  const app = new App({
+    routes: [new Route("/", async (r: Request) => (assert.is(text(await r.body()), "a"), new PlainTextResponse("Homepage")), { methods: ["POST"] })],
+    middleware: [
+      new Middleware(BaseHTTPMiddleware, async (request: Request, callNext: CallNext) => {
+        assert.is(text(await request.body()), "a");
+        const response = await callNext(request);
+        after = text(await request.body());
+        return response;
+      }),
+    ],
+  });
+  await new TestClient(app).post("/", { content: "a" });
+  assert.is(after, "a");
+});
+
 test("test_read_request_stream_in_dispatch_after_app_calls_body_with_middleware_calling_body_before_call_next", async () => {
   let after: string[] = [];
   const app = new App({
