@@ -23,13 +23,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(api, renderApi());
     console.log("updated docs/api.md");
   }
-  for (const name of readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md"))) {
-    const path = join(root, "docs", name);
+  for (const name of [...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`), "README.md"]) {
+    const path = join(root, name);
     const before = readFileSync(path, "utf8");
     const after = render(before, (p) => readFileSync(join(root, p), "utf8"));
     if (after !== before) {
       writeFileSync(path, after);
-      console.log(`updated docs/${name}`);
+      console.log(`updated ${name}`);
     }
   }
 }

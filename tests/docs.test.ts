@@ -20,9 +20,9 @@ function examples(dir = "examples"): string[] {
 }
 
 test("every included example is in its page verbatim (npm run docs:sync)", () => {
-  for (const page of pages) {
-    const text = read(`docs/${page}`);
-    assert.is(render(text, read), text, `docs/${page} differs from its examples: run npm run docs:sync`);
+  for (const page of [...pages.map((p) => `docs/${p}`), "README.md"]) {
+    const text = read(page);
+    assert.is(render(text, read), text, `${page} differs from its examples: run npm run docs:sync`);
   }
 });
 
