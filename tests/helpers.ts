@@ -11,3 +11,14 @@ export async function rejects(promise: Promise<unknown>): Promise<Error> {
   assert.unreachable("expected the promise to reject");
   throw new Error("unreachable");
 }
+
+/** The error a function throws; fails the test if it returns. */
+export function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  assert.unreachable("expected the function to throw");
+  throw new Error("unreachable");
+}

@@ -293,70 +293,40 @@ test("test_read_request_body_in_app_after_middleware_calls_body", async () => {
   assert.is(seen, "a");
 });
 
-test("test_read_request_stream_in_dispatch_after_app_calls_stream", async () => {
-  let error: unknown;
+/** The endpoint reads the body one way; dispatch may read it before callNext and reads it again after. */
+async function readAfterCallNext(endpointRead: (r: Request) => Promise<unknown>, before: ((r: Request) => Promise<unknown>) | null, after: (r: Request) => Promise<unknown>): Promise<unknown> {
+  let result: unknown;
   const app = new App({
-    routes: [new Route("/", async (r: Request) => (await readAll(r), new PlainTextResponse("Homepage")), { methods: ["POST"] })],
+    routes: [new Route("/", async (r: Request) => (await endpointRead(r), new PlainTextResponse("Homepage")), { methods: ["POST"] })],
     middleware: [
       new Middleware(BaseHTTPMiddleware, async (request: Request, callNext: CallNext) => {
+        if (before) await before(request);
         const response = await callNext(request);
-        error = await readAll(request).catch((e: unknown) => e);
+        result = await after(request).catch((e: unknown) => e);
         return response;
       }),
     ],
   });
   await new TestClient(app).post("/", { content: "a" });
-  assert.is((error as Error).message, "Stream consumed");
+  return result;
+}
+
+const bodyText = async (r: Request) => text(await r.body());
+
+test("test_read_request_stream_in_dispatch_after_app_calls_stream", async () => {
+  assert.is(((await readAfterCallNext(readAll, null, readAll)) as Error).message, "Stream consumed");
 });
 
 test("test_read_request_stream_in_dispatch_after_app_calls_body", async () => {
-  let error: unknown;
-  const app = new App({
-    routes: [new Route("/", async (r: Request) => (await r.body(), new PlainTextResponse("Homepage")), { methods: ["POST"] })],
-    middleware: [
-      new Middleware(BaseHTTPMiddleware, async (request: Request, callNext: CallNext) => {
-        const response = await callNext(request);
-        error = await readAll(request).catch((e: unknown) => e);
-        return response;
-      }),
-    ],
-  });
-  await new TestClient(app).post("/", { content: "a" });
-  assert.is((error as Error).message, "Stream consumed");
+  assert.is(((await readAfterCallNext(bodyText, null, readAll)) as Error).message, "Stream consumed");
 });
 
 test("test_read_request_body_in_dispatch_after_app_calls_body_with_middleware_calling_body_before_call_next", async () => {
-  let after = "";
-  const app = new App({
-    routes: [new Route("/", async (r: Request) => (assert.is(text(await r.body()), "a"), new PlainTextResponse("Homepage")), { methods: ["POST"] })],
-    middleware: [
-      new Middleware(BaseHTTPMiddleware, async (request: Request, callNext: CallNext) => {
-        assert.is(text(await request.body()), "a");
-        const response = await callNext(request);
-        after = text(await request.body());
-        return response;
-      }),
-    ],
-  });
-  await new TestClient(app).post("/", { content: "a" });
-  assert.is(after, "a");
+  assert.is(await readAfterCallNext(bodyText, bodyText, bodyText), "a");
 });
 
 test("test_read_request_stream_in_dispatch_after_app_calls_body_with_middleware_calling_body_before_call_next", async () => {
-  let after: string[] = [];
-  const app = new App({
-    routes: [new Route("/", async (r: Request) => (assert.is(text(await r.body()), "a"), new PlainTextResponse("Homepage")), { methods: ["POST"] })],
-    middleware: [
-      new Middleware(BaseHTTPMiddleware, async (request: Request, callNext: CallNext) => {
-        assert.is(text(await request.body()), "a");
-        const response = await callNext(request);
-        after = await readAll(request);
-        return response;
-      }),
-    ],
-  });
-  await new TestClient(app).post("/", { content: "a" });
-  assert.equal(after, ["a", ""]);
+  assert.equal(await readAfterCallNext(bodyText, bodyText, readAll), ["a", ""]);
 });
 
 test("test_read_request_stream_in_dispatch_wrapping_app_calls_body", async () => {
