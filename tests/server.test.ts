@@ -116,6 +116,31 @@ test("a throwing handler gives a 500, is logged, and the next request is served"
   }
 });
 
+test("the final send() resolves once the response is written: an error after it does not cut the response", async () => {
+  const lines: string[] = [];
+  const order: string[] = [];
+  const app: ASGIApp = async (scope, _receive, send) => {
+    if (scope.type !== "http") return;
+    await send({ type: "http.response.start", status: 200, headers: [["content-length", "4"]] });
+    await send({ type: "http.response.body", body: Buffer.from(scope.path.slice(1, 5)) });
+    order.push(scope.path);
+    throw new Error("after the response");
+  };
+  const server = await serve(app, quiet(lines));
+  try {
+    // Requests answered in the same event-loop turn leave together; each still gets its own bytes.
+    const replies = await Promise.all(["/aaaa", "/bbbb", "/cccc", "/dddd"].map((path) => call(server, path)));
+    assert.equal(
+      replies.map((r) => [r.status, r.body]),
+      [[200, "aaaa"], [200, "bbbb"], [200, "cccc"], [200, "dddd"]],
+    );
+    assert.equal(order.sort(), ["/aaaa", "/bbbb", "/cccc", "/dddd"]);
+    assert.is(lines.filter((l) => l.includes("Error: after the response")).length, 4, lines.join("\n"));
+  } finally {
+    await server.close();
+  }
+});
+
 test("apps that misbehave: no response, an unfinished response, an error mid-stream", async () => {
   const lines: string[] = [];
   const app: ASGIApp = async (scope, _receive, send) => {
