@@ -122,8 +122,8 @@ test("the final send() resolves once the response is written: an error after it 
   const app: ASGIApp = async (scope, _receive, send) => {
     if (scope.type !== "http") return;
     await send({ type: "http.response.start", status: 200, headers: [["content-length", "4"]] });
-    await send({ type: "http.response.body", body: Buffer.from(scope.path.slice(1, 5)) });
-    order.push(scope.path);
+    await send({ type: "http.response.body", body: Buffer.from(String(scope.path).slice(1, 5)) });
+    order.push(String(scope.path));
     throw new Error("after the response");
   };
   const server = await serve(app, quiet(lines));
