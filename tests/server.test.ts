@@ -95,6 +95,63 @@ test("streaming responses arrive chunked", async () => {
   }
 });
 
+test("a streamed chunk reaches the client before the app produces the next one", async () => {
+  let received: () => void = () => undefined;
+  const firstArrived = new Promise<void>((resolve) => (received = resolve));
+  const app = new App();
+  // The second chunk waits for the client to have the first: held chunks would deadlock here.
+  app.get("/")(() => new StreamingResponse((async function* () {
+    yield "first;";
+    await firstArrived;
+    yield "second;";
+  })()));
+  const server = await serve(app, quiet());
+  try {
+    const chunks = await new Promise<string[]>((resolve, reject) => {
+      const req = httpRequest({ host: server.host, port: server.port, path: "/" }, (res) => {
+        const seen: string[] = [];
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          seen.push(chunk);
+          if (chunk.includes("first;")) received();
+        });
+        res.on("end", () => resolve(seen));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    assert.is(chunks.join(""), "first;second;");
+    assert.is(chunks[0], "first;");
+  } finally {
+    await server.close();
+  }
+});
+
+test("raw ASGI messages: no headers, an unknown status, empty and missing bodies; a body before the start is an error", async () => {
+  const lines: string[] = [];
+  const app: ASGIApp = async (scope, _receive, send) => {
+    if (scope.type !== "http") return;
+    if (scope.path === "/early") {
+      await send({ type: "http.response.body", body: Buffer.from("too soon") });
+      return;
+    }
+    await send({ type: "http.response.start", status: 299 });
+    await send({ type: "http.response.body", body: new Uint8Array(0), more_body: true });
+    await send({ type: "http.response.body", body: Buffer.from("abc"), more_body: true });
+    await send({ type: "http.response.body" });
+  };
+  const server = await serve(app, quiet(lines));
+  try {
+    const reply = await call(server, "/");
+    assert.equal([reply.status, reply.body, reply.headers["transfer-encoding"]], [299, "abc", "chunked"]);
+    const early = await call(server, "/early");
+    assert.is(early.status, 500);
+    assert.ok(lines.some((l) => l.includes("Unexpected ASGI message 'http.response.body' sent, before 'http.response.start'.")), lines.join("\n"));
+  } finally {
+    await server.close();
+  }
+});
+
 test("a throwing handler gives a 500, is logged, and the next request is served", async () => {
   const lines: string[] = [];
   const app = new App();
