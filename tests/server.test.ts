@@ -152,6 +152,34 @@ test("raw ASGI messages: no headers, an unknown status, empty and missing bodies
   }
 });
 
+test("a client that does not read holds a streaming app back: the response is not buffered whole", async () => {
+  const chunk = Buffer.alloc(64 * 1024, 120);
+  const total = 2000; // 125 MiB if nothing pushed back
+  let produced = 0;
+  const app = new App();
+  app.get("/")(() => new StreamingResponse((async function* () {
+    for (; produced < total; produced++) yield chunk;
+  })()));
+  const server = await serve(app, quiet());
+  try {
+    const seen = await new Promise<number>((resolve) => {
+      const req = httpRequest({ host: server.host, port: server.port, path: "/" }, (res) => {
+        res.pause();
+        setTimeout(() => {
+          resolve(produced);
+          req.destroy();
+        }, 300);
+      });
+      req.on("error", () => undefined); // the hang-up we cause
+      req.end();
+    });
+    // What the kernel's socket buffers hold, plus one high-water mark: a few MiB, far from all of it.
+    assert.ok(seen > 0 && seen < total / 4, `the app produced ${seen} of ${total} chunks for a client that read none`);
+  } finally {
+    await server.close();
+  }
+});
+
 test("a throwing handler gives a 500, is logged, and the next request is served", async () => {
   const lines: string[] = [];
   const app = new App();
