@@ -70,7 +70,8 @@ export class HTTPConnection {
 
   constructor(scope: Scope) {
     // Python's bare assert has no message; one that names the scope helps more.
-    assert(scope.type === "http" || scope.type === "websocket", `HTTPConnection needs an "http" or "websocket" scope, not "${scope.type}"`);
+    // The message is built only on failure: this runs on every request.
+    if (scope.type !== "http" && scope.type !== "websocket") assert.fail(`HTTPConnection needs an "http" or "websocket" scope, not "${scope.type}"`);
     this.scope = scope;
   }
 
@@ -193,7 +194,7 @@ export class Request extends HTTPConnection {
 
   constructor(scope: Scope, receive: Receive = receiveUnavailable, send: Send = sendUnavailable) {
     super(scope);
-    assert(scope.type === "http", `Request needs an "http" scope, not "${scope.type}"`);
+    if (scope.type !== "http") assert.fail(`Request needs an "http" scope, not "${scope.type}"`);
     this.receiveChannel = receive;
     this.sendChannel = send;
   }

@@ -371,7 +371,7 @@ export class Router implements ASGIInstance {
   }
 
   async app(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    assert(scope.type === "http" || scope.type === "websocket" || scope.type === "lifespan", `Router cannot handle a "${scope.type}" scope`);
+    if (scope.type !== "http" && scope.type !== "websocket" && scope.type !== "lifespan") assert.fail(`Router cannot handle a "${scope.type}" scope`);
     if (!("router" in scope)) scope.router = this;
     if (scope.type === "lifespan") return this.lifespan(scope, receive, send);
 

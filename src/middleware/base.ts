@@ -24,9 +24,21 @@ class Channel {
   private sendClosed = false;
   private receiveClosed = false;
 
+  /**
+   * Set while a response pipes the body through: takes each message (null at the end) in place of
+   * receive(), and settles the send with its own promise.
+   */
+  sink: ((message: Message | null) => Promise<void>) | null = null;
+
+  /** Whether receive() would settle at once. */
+  get ready(): boolean {
+    return this.queue.length > 0 || this.sendClosed || this.receiveClosed;
+  }
+
   send(message: Message): Promise<void> {
     // Once the response is out, late messages from the inner app are dropped.
     if (this.receiveClosed) return RESOLVED;
+    if (this.sink !== null) return this.sink(message);
     const waiter = this.waiter;
     if (waiter !== null) {
       this.waiter = null;
@@ -50,6 +62,10 @@ class Channel {
 
   closeSend(): void {
     this.sendClosed = true;
+    if (this.sink !== null) {
+      void this.sink(null);
+      return;
+    }
     const waiter = this.waiter;
     this.waiter = null;
     waiter?.(null);
@@ -57,6 +73,7 @@ class Channel {
 
   closeReceive(): void {
     this.receiveClosed = true;
+    this.sink = null;
     this.queue.length = 0;
     for (const taken of this.takers.splice(0)) taken();
     this.closeSend();
@@ -123,9 +140,18 @@ class StreamedResponse extends Response {
     return [];
   }
 
-  /** The body as an async iterator (Starlette's body_iterator), for dispatch functions that read it. */
+  /**
+   * The body as an async iterator (Starlette's body_iterator), for dispatch
+   * functions that read it, or replace it to rewrite the body on its way out.
+   */
   get bodyIterator(): AsyncGenerator<Uint8Array | Message, void, undefined> {
     return (this.iterator ??= this.chunks());
+  }
+
+  set bodyIterator(chunks: AsyncIterable<Uint8Array | string | Message>) {
+    this.iterator = (async function* () {
+      for await (const chunk of chunks) yield typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    })();
   }
 
   /**
@@ -144,6 +170,29 @@ class StreamedResponse extends Response {
     return body !== undefined && body.byteLength ? body : undefined;
   }
 
+  /**
+   * Forwards the inner app's body messages to `send` as it sends them, with no
+   * queue in between; resolves with the message that ended the body when it is
+   * not a body message (pathsend), else null.
+   */
+  private pipe(send: Send): Promise<Message | null> {
+    const channel = this.channel;
+    return new Promise((resolve, reject) => {
+      channel.sink = async (message) => {
+        try {
+          const chunk = this.take(message);
+          if (this.done) channel.sink = null;
+          if (chunk instanceof Uint8Array) await send({ type: "http.response.body", body: chunk, more_body: true });
+          if (this.done) resolve(chunk instanceof Uint8Array || chunk === undefined ? null : chunk);
+        } catch (exc) {
+          // The error is the response's, as in Starlette; the inner app's send returns quietly.
+          channel.sink = null;
+          reject(exc);
+        }
+      };
+    });
+  }
+
   /** The next non-empty body chunk, an ASGI message that ends the body (pathsend), or null at the end. */
   private async next(): Promise<Uint8Array | Message | null> {
     while (!this.done) {
@@ -160,22 +209,29 @@ class StreamedResponse extends Response {
   override async call(_scope: Scope, _receive: Receive, send: Send): Promise<void> {
     if (this.info !== undefined) await send({ type: "http.response.debug", info: this.info });
     await send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
-    let closeBody = true;
     const iterator = this.iterator;
-    for (;;) {
-      // The usual path reads the channel itself; the generator only when dispatch asked for it.
-      const chunk = iterator === undefined ? await this.next() : ((await iterator.next()).value ?? null);
-      if (chunk === null) break;
-      if (chunk instanceof Uint8Array) {
+    let last: Message | null = null;
+    if (iterator === undefined) {
+      // The usual path: what the inner app has already sent, then the rest straight from its send().
+      while (!this.done && this.channel.ready) {
+        const chunk = this.take(await this.channel.receive());
+        if (chunk instanceof Uint8Array) await send({ type: "http.response.body", body: chunk, more_body: true });
+        else if (chunk !== undefined) last = chunk;
+      }
+      if (!this.done) last = await this.pipe(send);
+    } else {
+      // dispatch asked for the body iterator: read through it.
+      for (let chunk = (await iterator.next()).value; chunk !== undefined; chunk = (await iterator.next()).value) {
+        if (!(chunk instanceof Uint8Array)) {
+          last = chunk;
+          break;
+        }
         await send({ type: "http.response.body", body: chunk, more_body: true });
-      } else {
-        // An ASGI message that is not a body (pathsend) ends the response itself.
-        closeBody = false;
-        await send(chunk);
-        break;
       }
     }
-    if (closeBody) await send({ type: "http.response.body", body: EMPTY, more_body: false });
+    // An ASGI message that is not a body (pathsend) ends the response itself.
+    if (last !== null) await send(last);
+    else await send({ type: "http.response.body", body: EMPTY, more_body: false });
     if (this.background !== null) await this.background.call();
   }
 }

@@ -209,6 +209,43 @@ test("test_app_receives_http_disconnect_while_sending_if_discarded", async () =>
   assert.ok(disconnected);
 });
 
+type Streamed = Response & { bodyIterator: AsyncIterable<Uint8Array | string | Message> };
+
+test("dispatch can replace the body iterator to rewrite a response on its way out", async () => {
+  const app = new App({
+    routes: [new Route("/", () => new StreamingResponse((async function* () {
+      yield "one,";
+      yield "two";
+    })()))],
+  });
+  app.middleware("http")(async (request, callNext) => {
+    const response = (await callNext(request)) as Streamed;
+    const original = response.bodyIterator;
+    response.bodyIterator = (async function* () {
+      for await (const chunk of original) yield text(chunk as Uint8Array).toUpperCase();
+      yield encoder.encode("!");
+    })();
+    return response;
+  });
+  const response = await new TestClient(app).get("/");
+  assert.is(response.statusCode, 200);
+  assert.is(response.text, "ONE,TWO!");
+});
+
+test("an inner app that returns after the start, before dispatch returns: an empty body", async () => {
+  const inner: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 204 });
+  };
+  const app = new BaseHTTPMiddleware(inner, async (request, callNext) => {
+    const response = await callNext(request);
+    await new Promise((resolve) => setImmediate(resolve)); // the inner app has finished by now
+    return response;
+  });
+  const response = await new TestClient(app).get("/");
+  assert.is(response.statusCode, 204);
+  assert.is(response.text, "");
+});
+
 test("test_app_receives_http_disconnect_after_sending_if_discarded", async () => {
   let message: Message | undefined;
   const downstream: ASGIApp = async (_scope, receive, send) => {
@@ -453,6 +490,49 @@ test("test_asgi_pathsend_events: a pathsend message ends the response without a 
   const app = new BaseHTTPMiddleware(endpoint, (r, n) => n(r));
   await app.call({ type: "http", method: "GET", path: "/", headers: [] }, async () => ({ type: "http.disconnect" }), async (m) => void sent.push(m));
   assert.equal(sent.map((m) => m.type), ["http.response.start", "http.response.pathsend"]);
+});
+
+test("a pathsend message read through the body iterator still ends the response", async () => {
+  const sent: Message[] = [];
+  const endpoint: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await send({ type: "http.response.body", body: encoder.encode("head"), more_body: true });
+    await send({ type: "http.response.pathsend", path: "/tmp/x" });
+  };
+  const app = new BaseHTTPMiddleware(endpoint, async (request, callNext) => {
+    const response = (await callNext(request)) as Streamed;
+    const original = response.bodyIterator;
+    response.bodyIterator = original; // read through the iterator rather than the direct path
+    return response;
+  });
+  await app.call({ type: "http", method: "GET", path: "/", headers: [] }, async () => ({ type: "http.disconnect" }), async (m) => void sent.push(m));
+  assert.equal(sent.map((m) => m.type), ["http.response.start", "http.response.body", "http.response.pathsend"]);
+  assert.is(text(sent[1].body as Uint8Array), "head");
+});
+
+test("the inner app's receive: a request message after the whole body is an error; a failing receive's error is passed on", async () => {
+  const errors: string[] = [];
+  const endpoint: ASGIApp = async (_scope, receive, send) => {
+    for (let i = 0; i < 2; i++) {
+      try {
+        await receive();
+      } catch (exc) {
+        errors.push((exc as Error).message);
+      }
+    }
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await send({ type: "http.response.body", body: new Uint8Array(0) });
+  };
+  const app = new BaseHTTPMiddleware(endpoint, (r, n) => n(r));
+  const noop = async () => undefined;
+  // A server that answers every receive with the (already complete) body.
+  await app.call({ type: "http", method: "POST", path: "/", headers: [] }, async () => ({ type: "http.request", body: encoder.encode("x"), more_body: false }), noop);
+  assert.equal(errors, ["Unexpected message received: http.request"]);
+  errors.length = 0;
+  await app.call({ type: "http", method: "POST", path: "/", headers: [] }, async () => {
+    throw new Error("receive failed");
+  }, noop);
+  assert.equal(errors, ["receive failed", "receive failed"]);
 });
 
 test("non-http scopes pass straight through; dispatch never runs", async () => {
