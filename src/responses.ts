@@ -149,6 +149,16 @@ export class Response {
     this.setCookie(key, "", { ...options, maxAge: 0, expires: 0 });
   }
 
+  /**
+   * Runs the background task on a later turn of the event loop: serve() hands
+   * responses to the socket at the end of the turn, so the client has this one
+   * before the task starts, as Starlette promises.
+   */
+  protected async runBackground(background: BackgroundTask): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await background.call();
+  }
+
   protected websocketDenialSend(scope: Scope, send: Send): Send {
     if (scope.type !== "websocket") return send;
     return (message: Message) => send({ ...message, type: "websocket." + message.type });
@@ -158,7 +168,7 @@ export class Response {
     const out = this.websocketDenialSend(scope, send);
     await out({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     await out({ type: "http.response.body", body: this.body });
-    if (this.background !== null) await this.background.call();
+    if (this.background !== null) await this.runBackground(this.background);
   }
 }
 
@@ -229,7 +239,7 @@ export class StreamingResponse extends Response {
       if ((exc as { code?: string }).code === "ECONNRESET") throw new ClientDisconnect();
       throw exc;
     }
-    if (this.background !== null) await this.background.call();
+    if (this.background !== null) await this.runBackground(this.background);
   }
 }
 
@@ -305,6 +315,6 @@ export class FileResponse extends Response {
       }
       if (sent === 0 || sent < st.size) await out({ type: "http.response.body", body: EMPTY, more_body: false });
     }
-    if (this.background !== null) await this.background.call();
+    if (this.background !== null) await this.runBackground(this.background);
   }
 }

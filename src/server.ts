@@ -43,6 +43,7 @@ export class ClientDisconnected extends Error {
 }
 
 const EMPTY = new Uint8Array(0);
+const RESOLVED = Promise.resolve();
 
 function toApp(app: ASGIAppLike): ASGIApp {
   return typeof app === "function" ? app : (scope, receive, send) => app.call(scope, receive, send);
@@ -124,6 +125,11 @@ class Cycle {
   private flushSoon(): Promise<void> {
     if (this.flushed === null) this.flushed = this.batch.schedule(this);
     return this.flushed;
+  }
+
+  /** Settles once the bytes the app has sent are with the socket. */
+  get sent(): Promise<void> {
+    return this.flushed ?? RESOLVED;
   }
 
   /** Called by the batch at the end of the turn: a chunk followed by the end leaves in one write. */
@@ -222,8 +228,9 @@ class Cycle {
       } else {
         this.responseDone = true;
         if (body.byteLength) this.out.push(body);
-        // Resolves once the response is out, so background tasks run after it, as in ASGI.
-        await this.flushSoon();
+        // Not awaited: the app's frames are let go now rather than kept until the flush. Background
+        // tasks start on a later turn (Response.runBackground), after the flush.
+        void this.flushSoon();
       }
     }
   }
@@ -267,15 +274,21 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
       sendError(res);
     } else if (!cycle.responseDone && !cycle.disconnected) {
       ctx.log("ERROR:    ASGI callable returned without completing response.");
+      await cycle.sent; // what the app did send goes out before the connection is dropped
       res.destroy();
     }
   } catch (exc) {
     if (!cycle.disconnected) {
       ctx.log(`ERROR:    Exception in ASGI application\n${exc instanceof Error ? (exc.stack ?? String(exc)) : String(exc)}`);
       if (!res.headersSent) sendError(res);
-      else if (!res.writableEnded) res.destroy();
+      else if (!cycle.responseDone) {
+        await cycle.sent;
+        res.destroy();
+      }
     }
   }
+  // In flight until its bytes are with the socket: close() waits for that.
+  await cycle.sent;
   logAccess(ctx, scope, target, req, res);
 }
 

@@ -1,9 +1,10 @@
 // No Starlette counterpart (uvicorn's role): serve() over real HTTP on 127.0.0.1.
-import { request as httpRequest } from "node:http";
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../src/applications.js";
+import { BackgroundTask } from "../src/background.js";
 import { Request } from "../src/requests.js";
 import { PlainTextResponse, StreamingResponse } from "../src/responses.js";
 import { serve, type ServerHandle } from "../src/server.js";
@@ -180,6 +181,21 @@ test("a client that does not read holds a streaming app back: the response is no
   }
 });
 
+test("background tasks start once the response has been handed to the socket", async () => {
+  const ended: boolean[] = [];
+  let current: ServerResponse | undefined;
+  const app = new App();
+  app.get("/")(() => new PlainTextResponse("done", { background: new BackgroundTask(() => void ended.push(current?.writableEnded === true)) }));
+  const server = await serve(app, quiet());
+  server.server.prependListener("request", (_req: IncomingMessage, res: ServerResponse) => (current = res));
+  try {
+    for (let i = 0; i < 3; i++) assert.is((await call(server, "/")).body, "done");
+    assert.equal(ended, [true, true, true]);
+  } finally {
+    await server.close();
+  }
+});
+
 test("a throwing handler gives a 500, is logged, and the next request is served", async () => {
   const lines: string[] = [];
   const app = new App();
@@ -201,7 +217,7 @@ test("a throwing handler gives a 500, is logged, and the next request is served"
   }
 });
 
-test("the final send() resolves once the response is written: an error after it does not cut the response", async () => {
+test("an error after the final send() does not cut the response; responses of one turn leave together", async () => {
   const lines: string[] = [];
   const order: string[] = [];
   const app: ASGIApp = async (scope, _receive, send) => {

@@ -232,7 +232,7 @@ class StreamedResponse extends Response {
     // An ASGI message that is not a body (pathsend) ends the response itself.
     if (last !== null) await send(last);
     else await send({ type: "http.response.body", body: EMPTY, more_body: false });
-    if (this.background !== null) await this.background.call();
+    if (this.background !== null) await this.runBackground(this.background);
   }
 }
 
