@@ -93,10 +93,14 @@ export class App implements ASGIInstance {
     return this.router.urlPathFor(name, params);
   }
 
-  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     scope.app = this;
-    this.middlewareStack ??= this.buildMiddlewareStack();
-    await this.middlewareStack(scope, receive, send);
+    try {
+      this.middlewareStack ??= this.buildMiddlewareStack();
+    } catch (exc) {
+      return Promise.reject(exc); // a middleware's options refused: an error of this call, as ever
+    }
+    return this.middlewareStack(scope, receive, send);
   }
 
   /** This app as a plain ASGI function. */

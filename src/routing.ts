@@ -1,5 +1,5 @@
 // Port of starlette/routing.py: compilePath, Route, Mount, Router.
-import assert from "node:assert";
+import assert, { AssertionError } from "node:assert";
 import { getRoutePath } from "./_utils.js";
 import { wrapAppHandlingExceptions } from "./_exception_handler.js";
 import { CONVERTOR_TYPES, type Convertor } from "./convertors.js";
@@ -28,15 +28,21 @@ export type Endpoint = (request: Request) => unknown;
 
 /** Wrap `handler(request)` as an ASGI app; a non-Response result becomes a JSONResponse. */
 export function requestResponse(handler: Endpoint): ASGIApp {
-  return async (scope, receive, send) => {
+  // Plain functions handing promises on, not async ones: this runs for every request, and each
+  // async call allocates a frame. A synchronous throw still reaches the exception handlers' try.
+  return (scope, receive, send) => {
     const request = new Request(scope, receive, send);
-    const app: ASGIApp = async (scope, receive, send) => {
-      const result = await handler(request);
-      const response = result instanceof Response ? result : new JSONResponse(result);
-      await response.call(scope, receive, send);
+    const app: ASGIApp = (scope, receive, send) => {
+      const result = handler(request);
+      const respond = (value: unknown) => (value instanceof Response ? value : new JSONResponse(value)).call(scope, receive, send);
+      return isThenable(result) ? Promise.resolve(result).then(respond) : respond(result);
     };
-    await wrapAppHandlingExceptions(app, request)(scope, receive, send);
+    return wrapAppHandlingExceptions(app, request)(scope, receive, send);
   };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === "object" || typeof value === "function") && typeof (value as { then?: unknown }).then === "function";
 }
 
 // Match parameters in URL paths, eg. '{param}', and '{param:int}'
@@ -188,14 +194,13 @@ export class Route extends BaseRoute {
     return replaceParams(this.compiled.format, this.compiled.convertors, params)[0];
   }
 
-  async handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (this.methods && !this.methods.has(scope.method as string)) {
       const headers = { Allow: [...this.methods].join(", ") };
-      if ("app" in scope) throw new HTTPException(405, null, headers);
-      await new PlainTextResponse("Method Not Allowed", { statusCode: 405, headers }).call(scope, receive, send);
-    } else {
-      await this.app(scope, receive, send);
+      if ("app" in scope) return Promise.reject(new HTTPException(405, null, headers));
+      return new PlainTextResponse("Method Not Allowed", { statusCode: 405, headers }).call(scope, receive, send);
     }
+    return this.app(scope, receive, send);
   }
 
   override toString(): string {
@@ -370,8 +375,10 @@ export class Router implements ASGIInstance {
     return this.middlewareStack(scope, receive, send);
   }
 
-  async app(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    if (scope.type !== "http" && scope.type !== "websocket" && scope.type !== "lifespan") assert.fail(`Router cannot handle a "${scope.type}" scope`);
+  app(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    if (scope.type !== "http" && scope.type !== "websocket" && scope.type !== "lifespan") {
+      return Promise.reject(new AssertionError({ message: `Router cannot handle a "${scope.type}" scope` }));
+    }
     if (!("router" in scope)) scope.router = this;
     if (scope.type === "lifespan") return this.lifespan(scope, receive, send);
 
@@ -399,13 +406,10 @@ export class Router implements ASGIInstance {
       const path = scope.path as string;
       const redirectScope: Scope = { ...scope, path: routePath.endsWith("/") ? path.replace(/\/+$/, "") : path + "/" };
       for (const route of this.routes) {
-        if (route.matches(redirectScope)[0] !== Match.NONE) {
-          await new RedirectResponse(URL.fromScope(redirectScope)).call(scope, receive, send);
-          return;
-        }
+        if (route.matches(redirectScope)[0] !== Match.NONE) return new RedirectResponse(URL.fromScope(redirectScope)).call(scope, receive, send);
       }
     }
-    await this.default(scope, receive, send);
+    return this.default(scope, receive, send);
   }
 
   mount(path: string, app: ASGIAppLike, name?: string): void {

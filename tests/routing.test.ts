@@ -264,4 +264,20 @@ test("a non-app endpoint object and an empty Mount are refused with a message", 
   assert.throws(() => new Route("no-slash", homepage), /Routed paths must start with '\/'/);
 });
 
+test("a Router refuses a scope type it cannot route, as a rejected promise", async () => {
+  const router = new Router({ routes: [new Route("/", () => "ok")] });
+  const error = await rejects(router.app({ type: "webtransport" }, async () => ({ type: "x" }), async () => undefined));
+  assert.instance(error, AssertionError);
+  assert.is(error.message, 'Router cannot handle a "webtransport" scope');
+});
+
+test("a route's 405 inside an app is an HTTPException for the handlers, as a rejected promise", async () => {
+  const route = new Route("/", () => "ok", { methods: ["GET"] });
+  const scope: Scope = { type: "http", method: "POST", path: "/", headers: [], app: {} };
+  const error = await rejects(route.handle(scope, async () => ({ type: "http.request" }), async () => undefined));
+  assert.instance(error, HTTPException);
+  assert.is((error as HTTPException).statusCode, 405);
+  assert.equal((error as HTTPException).headers, { Allow: "GET, HEAD" });
+});
+
 test.run();

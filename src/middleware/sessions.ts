@@ -209,7 +209,8 @@ export class SessionMiddleware {
     }
   }
 
-  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  // Not async: it only hands the inner app's promise on, and this runs for every request.
+  call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http" && scope.type !== "websocket") return this.app(scope, receive, send);
 
     const connection = new HTTPConnection(scope);
@@ -249,6 +250,6 @@ export class SessionMiddleware {
       }
       return send(message);
     };
-    await this.app(scope, receive, sendWrapper);
+    return this.app(scope, receive, sendWrapper);
   }
 }
