@@ -178,17 +178,22 @@ class StreamedResponse extends Response {
   private pipe(send: Send): Promise<Message | null> {
     const channel = this.channel;
     return new Promise((resolve, reject) => {
-      channel.sink = async (message) => {
+      // The error of take() or of our send() is the response's, as in Starlette; the inner app's send returns quietly.
+      const fail = (exc: unknown): void => {
+        channel.sink = null;
+        reject(exc);
+      };
+      channel.sink = (message) => {
         try {
           const chunk = this.take(message);
           if (this.done) channel.sink = null;
-          if (chunk instanceof Uint8Array) await send({ type: "http.response.body", body: chunk, more_body: true });
-          if (this.done) resolve(chunk instanceof Uint8Array || chunk === undefined ? null : chunk);
+          const end = this.done ? () => resolve(chunk instanceof Uint8Array || chunk === undefined ? null : chunk) : undefined;
+          if (chunk instanceof Uint8Array) return send({ type: "http.response.body", body: chunk, more_body: true }).then(end, fail);
+          end?.();
         } catch (exc) {
-          // The error is the response's, as in Starlette; the inner app's send returns quietly.
-          channel.sink = null;
-          reject(exc);
+          fail(exc);
         }
+        return RESOLVED;
       };
     });
   }
@@ -271,7 +276,7 @@ class DispatchCycle {
   private readonly channel = new Channel();
   private sent = false;
   private signalSent: (() => void) | null = null;
-  private sentSignal: Promise<Message> | null = null;
+  private sentSignal: Promise<void> | null = null;
   private appError: { error: unknown } | undefined;
   private errorAlreadyRaised = false;
   appTask: Promise<void> | undefined;
@@ -286,10 +291,10 @@ class DispatchCycle {
 
   readonly wrappedReceive: Receive = () => this.request.wrappedReceive();
 
-  /** Resolves (to a disconnect) once the middleware's response is out. */
-  private whenSent(): Promise<Message> {
-    if (this.sent) return Promise.resolve(DISCONNECT);
-    return (this.sentSignal ??= new Promise<Message>((resolve) => (this.signalSent = () => resolve(DISCONNECT))));
+  /** Settles once the middleware's response is out. */
+  private whenSent(): Promise<void> {
+    if (this.sent) return RESOLVED;
+    return (this.sentSignal ??= new Promise<void>((resolve) => (this.signalSent = resolve)));
   }
 
   responseSent(): void {
@@ -306,26 +311,33 @@ class DispatchCycle {
   // Whichever comes first: the next request message, or the response going out.
   private readonly receiveOrDisconnect: Receive = async () => {
     if (this.sent) return DISCONNECT;
-    return Promise.race([this.wrappedReceive(), this.whenSent()]);
+    return Promise.race([this.wrappedReceive(), this.whenSent().then(() => DISCONNECT)]);
   };
 
   private readonly sendToChannel: Send = (message) => {
     const taken = this.channel.send(message);
     // The inner app's background tasks start once the client has the whole response.
     if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") {
-      return taken.then(() => this.whenSent()).then(() => undefined);
+      return taken.then(() => this.whenSent());
     }
     return taken;
   };
 
-  private async runApp(): Promise<void> {
+  // A promise chain rather than an async function: one frame less per layer and request.
+  private runApp(): Promise<void> {
+    let running: Promise<void>;
     try {
-      await this.app(this.scope, this.receiveOrDisconnect, this.sendToChannel);
+      running = Promise.resolve(this.app(this.scope, this.receiveOrDisconnect, this.sendToChannel));
     } catch (exc) {
-      this.appError = { error: exc };
-    } finally {
-      this.channel.closeSend();
+      running = Promise.reject(exc);
     }
+    return running.then(
+      () => this.channel.closeSend(),
+      (exc: unknown) => {
+        this.appError = { error: exc };
+        this.channel.closeSend();
+      },
+    );
   }
 
   readonly callNext: CallNext = async () => {

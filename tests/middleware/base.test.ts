@@ -535,6 +535,34 @@ test("the inner app's receive: a request message after the whole body is an erro
   assert.equal(errors, ["receive failed", "receive failed"]);
 });
 
+test("an inner app that throws synchronously: callNext throws its error", async () => {
+  const inner = ((() => {
+    throw new TypeError("not even a promise");
+  }) as unknown) as ASGIApp;
+  const app = new BaseHTTPMiddleware(inner, (r, n) => n(r));
+  const error = await rejects(app.call({ type: "http", method: "GET", path: "/", headers: [] }, async () => ({ type: "http.disconnect" }), async () => undefined));
+  assert.instance(error, TypeError);
+  assert.is(error.message, "not even a promise");
+});
+
+test("empty body chunks from the inner app are skipped on the way out", async () => {
+  const sent: Message[] = [];
+  const endpoint: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await new Promise((resolve) => setImmediate(resolve)); // the response is piping by now
+    await send({ type: "http.response.body", body: new Uint8Array(0), more_body: true });
+    await send({ type: "http.response.body", body: encoder.encode("x"), more_body: true });
+    await send({ type: "http.response.body", body: new Uint8Array(0), more_body: false });
+  };
+  const app = new BaseHTTPMiddleware(endpoint, (r, n) => n(r));
+  await app.call({ type: "http", method: "GET", path: "/", headers: [] }, async () => ({ type: "http.disconnect" }), async (m) => void sent.push(m));
+  assert.equal(sent.map((m) => [m.type, text(m.body as Uint8Array | undefined), m.more_body]), [
+    ["http.response.start", "", undefined],
+    ["http.response.body", "x", true],
+    ["http.response.body", "", false],
+  ]);
+});
+
 test("non-http scopes pass straight through; dispatch never runs", async () => {
   let dispatched = false;
   let inner = "";
