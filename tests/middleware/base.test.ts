@@ -563,6 +563,17 @@ test("empty body chunks from the inner app are skipped on the way out", async ()
   ]);
 });
 
+test("an unexpected message from the inner app while the body is piped is the response's error", async () => {
+  const endpoint: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await new Promise((resolve) => setImmediate(resolve)); // the response is piping by now
+    await send({ type: "http.response.trailers", headers: [], more_trailers: false });
+  };
+  const app = new BaseHTTPMiddleware(endpoint, (r, n) => n(r));
+  const error = await rejects(app.call({ type: "http", method: "GET", path: "/", headers: [] }, async () => ({ type: "http.disconnect" }), async () => undefined));
+  assert.is(error.message, "Unexpected message: http.response.trailers");
+});
+
 test("non-http scopes pass straight through; dispatch never runs", async () => {
   let dispatched = false;
   let inner = "";
