@@ -48,6 +48,31 @@ export function cookieParser(cookieString: string): Record<string, string> {
   return cookies;
 }
 
+/**
+ * What `new HTTPConnection(scope).cookies[name]` holds, found without building
+ * the whole dict (a null-prototype object is slow to fill): the session
+ * middleware reads one cookie on every request.
+ */
+export function cookieValue(scope: Scope, name: string): string | undefined {
+  let found: string | undefined;
+  for (const [header, line] of scope.headers ?? []) {
+    if (header !== "cookie") continue;
+    const n = line.length;
+    for (let pos = 0; pos <= n; ) {
+      let end = line.indexOf(";", pos);
+      if (end < 0) end = n;
+      const eq = line.indexOf("=", pos);
+      const hasEq = eq >= 0 && eq < end;
+      if ((hasEq ? strip(line, pos, eq) : "") === name) {
+        const value = hasEq ? strip(line, eq + 1, end) : strip(line, pos, end);
+        if (name || value) found = unquoteCookie(value);
+      }
+      pos = end + 1;
+    }
+  }
+  return found;
+}
+
 export class ClientDisconnect extends Error {
   constructor() {
     super("");

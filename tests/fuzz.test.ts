@@ -9,10 +9,11 @@ import { Headers, QueryParams, URL } from "../src/datastructures.js";
 import { TimestampSigner } from "../src/itsdangerous/timed.js";
 import { Middleware } from "../src/middleware/index.js";
 import { SessionMiddleware } from "../src/middleware/sessions.js";
-import { cookieParser, Request } from "../src/requests.js";
+import { cookieParser, cookieValue as findCookie, HTTPConnection, Request } from "../src/requests.js";
 import { JSONResponse } from "../src/responses.js";
 import { compilePath, Route } from "../src/routing.js";
 import { TestClient } from "../src/testclient.js";
+import type { Scope } from "../src/types.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SECRET = "fuzz-secret";
@@ -79,6 +80,19 @@ test(`SessionMiddleware: ${RUNS} damaged or random cookies never throw, give an 
   const write = await client.get("/write", { headers: { cookie: "session=garbage" } });
   assert.ok(written);
   assert.is(write.headers.getList("set-cookie").length, 1);
+});
+
+test("cookieValue(scope, name) is request.cookies[name], for any Cookie lines and names", () => {
+  // Names drawn from what the lines contain, so that matches (and repeats) are common.
+  const piece = fc.constantFrom("session", "a", "", " ", "=", ";", '"', "\\", "\\042", "x=y", "session=", " session = v ", '"q"', "\t", "\x1c", "\xa0");
+  const line = fc.array(fc.oneof(piece, fc.string({ maxLength: 6 })), { maxLength: 12 }).map((parts) => parts.join(""));
+  fc.assert(
+    fc.property(fc.array(line, { minLength: 0, maxLength: 3 }), fc.oneof(fc.constantFrom("session", "a", "", "x", "q"), fc.string({ maxLength: 4 })), (lines, name) => {
+      const scope: Scope = { type: "http", headers: [["host", "h"], ...lines.map((l): [string, string] => ["cookie", l])] };
+      assert.is(findCookie(scope, name), new HTTPConnection(scope).cookies[name], JSON.stringify([lines, name]));
+    }),
+    { numRuns: RUNS * 10 },
+  );
 });
 
 test("cookieParser, Headers, QueryParams and URL: no exception for any string, in bounded time", () => {

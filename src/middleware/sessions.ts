@@ -5,7 +5,7 @@ import { dumps } from "../itsdangerous/_json.js";
 import { b64decode } from "../itsdangerous/encoding.js";
 import { BadSignature } from "../itsdangerous/exc.js";
 import { TimestampSigner } from "../itsdangerous/timed.js";
-import { HTTPConnection } from "../requests.js";
+import { cookieValue } from "../requests.js";
 import type { ASGIApp, HeaderList, Message, Receive, Scope, Send } from "../types.js";
 
 export type SameSiteOption = "lax" | "strict" | "none";
@@ -213,9 +213,8 @@ export class SessionMiddleware {
   call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http" && scope.type !== "websocket") return this.app(scope, receive, send);
 
-    const connection = new HTTPConnection(scope);
     let initialSessionWasEmpty = true;
-    const cookie = connection.cookies[this.sessionCookie];
+    const cookie = cookieValue(scope, this.sessionCookie);
     let session: Session | null = null;
     if (cookie !== undefined) {
       try {
