@@ -6,7 +6,7 @@ export { App, type AppOptions } from "./applications.js";
 export { BackgroundTask, BackgroundTasks } from "./background.js";
 export { Address, FormData, Headers, MutableHeaders, QueryParams, UploadFile, URL, type State } from "./datastructures.js";
 export { HTTPException } from "./exceptions.js";
-export { BaseHTTPMiddleware, type CallNext, type DispatchFunction } from "./middleware/base.js";
+export { BaseHTTPMiddleware, type CallNext, type DispatchFunction, type StreamedResponse } from "./middleware/base.js";
 export { Middleware } from "./middleware/index.js";
 export { ClientDisconnect, HTTPConnection, Request } from "./requests.js";
 export {

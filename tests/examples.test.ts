@@ -7,6 +7,7 @@ import * as assert from "uvu/assert";
 import { TestClient } from "../src/testclient.js";
 import { app as hello } from "../examples/hello.js";
 import { app as httpMiddleware } from "../examples/http_middleware.js";
+import { app as responseBody, logged as bodyLog } from "../examples/response_body.js";
 import { app as login } from "../examples/login.js";
 import { app as main } from "../examples/main.js";
 import { app as correct } from "../examples/middleware_order_correct.js";
@@ -39,6 +40,12 @@ test("http_middleware.ts: X-Process-Time", async () => {
   const response = await new TestClient(httpMiddleware).get("/");
   assert.equal(response.json(), { message: "Hello" });
   assert.ok(Number(response.headers.get("x-process-time")) >= 0);
+});
+
+test("response_body.ts: the wrapper sees every byte and the client gets them unchanged", async () => {
+  const response = await new TestClient(responseBody).get("/");
+  assert.equal(response.json(), { message: "Hello" });
+  assert.equal(bodyLog, ["GET /: 19 bytes"]);
 });
 
 test("pure_middleware.ts: the class and the factory both add their header", async () => {

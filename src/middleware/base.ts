@@ -5,7 +5,8 @@ import { ClientDisconnect, Request } from "../requests.js";
 import { Response } from "../responses.js";
 import type { ASGIApp, HeaderList, Message, Receive, Scope, Send } from "../types.js";
 
-export type CallNext = (request: Request) => Promise<Response>;
+/** Runs the rest of the app; resolves once it has started its response, whose body then streams through `bodyIterator`. */
+export type CallNext = (request: Request) => Promise<StreamedResponse>;
 export type DispatchFunction = (request: Request, callNext: CallNext) => Response | Promise<Response>;
 
 const EMPTY = new Uint8Array(0);
@@ -120,7 +121,10 @@ class CachedRequest extends Request {
   }
 }
 
-/** The response callNext resolves to: the inner app's start message and its body, re-chunked. */
+/**
+ * The response callNext resolves to (Starlette's _StreamingResponse): the inner
+ * app's status and headers, and its body, re-chunked, through `bodyIterator`.
+ */
 class StreamedResponse extends Response {
   private iterator?: AsyncGenerator<Uint8Array | Message, void, undefined>;
   private done = false;
@@ -360,3 +364,4 @@ class DispatchCycle {
   };
 }
 
+export type { StreamedResponse };
