@@ -86,7 +86,13 @@ class WriteBatch {
     const { queue, resolve } = this;
     this.queue = [];
     this.flushed = null;
-    for (const cycle of queue) cycle.flushOut();
+    for (const cycle of queue) {
+      try {
+        cycle.flushOut();
+      } catch {
+        cycle.abort(); // one broken socket must not stall the rest of the batch
+      }
+    }
     resolve();
   };
 }
@@ -142,6 +148,11 @@ class Cycle {
     // The head was validated by writeHead() when the body started; a client gone since makes these no-ops.
     for (const chunk of out) this.res.write(chunk);
     if (this.responseDone) this.res.end(last);
+  }
+
+  abort(): void {
+    this.out = [];
+    this.res.destroy();
   }
 
   /** The client went away before the response was finished. */

@@ -196,6 +196,26 @@ test("background tasks start once the response has been handed to the socket", a
   }
 });
 
+test("a response whose socket throws while being written is dropped; the rest of its batch is served", async () => {
+  const app = new App();
+  app.get("/{name}")((request: Request) => `hi ${String(request.pathParams.name)}`);
+  const server = await serve(app, quiet());
+  server.server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url === "/broken") {
+      res.end = () => {
+        throw new Error("socket broke");
+      };
+    }
+  });
+  try {
+    const [broken, ...rest] = await Promise.allSettled(["/broken", "/a", "/b"].map((path) => call(server, path)));
+    assert.is(broken.status, "rejected");
+    assert.equal(rest.map((r) => (r.status === "fulfilled" ? r.value.body : r.reason)), ['"hi a"', '"hi b"']);
+  } finally {
+    await server.close();
+  }
+});
+
 test("a throwing handler gives a 500, is logged, and the next request is served", async () => {
   const lines: string[] = [];
   const app = new App();
