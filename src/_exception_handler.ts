@@ -22,27 +22,36 @@ export function lookupExceptionHandler(handlers: ExceptionHandlers, exc: unknown
   return undefined;
 }
 
-export function wrapAppHandlingExceptions(app: ASGIApp, conn: HTTPConnection): ASGIApp {
-  const registered = conn.scope["starlette.exception_handlers"] as [ExceptionHandlers, StatusHandlers] | undefined;
-  if (registered === undefined) return app;
+/**
+ * Starlette's wrap_app_handling_exceptions(app, conn)(scope, receive, send),
+ * called directly: it runs for every request. `conn` may be a function that
+ * makes the connection, for ExceptionMiddleware, whose handlers rarely run.
+ */
+export async function runHandlingExceptions(
+  app: ASGIApp,
+  conn: HTTPConnection | ((scope: Scope) => HTTPConnection),
+  scope: Scope,
+  receive: Receive,
+  send: Send,
+): Promise<void> {
+  const registered = scope["starlette.exception_handlers"] as [ExceptionHandlers, StatusHandlers] | undefined;
+  if (registered === undefined) return app(scope, receive, send);
   const [exceptionHandlers, statusHandlers] = registered;
-
-  return async (scope: Scope, receive: Receive, send: Send) => {
-    let responseStarted = false;
-    const sender: Send = (message: Message) => {
-      if (message.type === "http.response.start") responseStarted = true;
-      return send(message);
-    };
-    try {
-      await app(scope, receive, sender);
-    } catch (exc) {
-      let handler: ExceptionHandler | undefined;
-      if (exc instanceof HTTPException) handler = statusHandlers.get(exc.statusCode);
-      handler ??= lookupExceptionHandler(exceptionHandlers, exc);
-      if (handler === undefined) throw exc;
-      if (responseStarted) throw new Error("Caught handled exception, but response already started.", { cause: exc });
-      const response = await handler(conn as Request, exc);
-      if (response) await response.call(scope, receive, sender);
-    }
+  let responseStarted = false;
+  const sender: Send = (message: Message) => {
+    if (message.type === "http.response.start") responseStarted = true;
+    return send(message);
   };
+  try {
+    await app(scope, receive, sender);
+  } catch (exc) {
+    let handler: ExceptionHandler | undefined;
+    if (exc instanceof HTTPException) handler = statusHandlers.get(exc.statusCode);
+    handler ??= lookupExceptionHandler(exceptionHandlers, exc);
+    if (handler === undefined) throw exc;
+    if (responseStarted) throw new Error("Caught handled exception, but response already started.", { cause: exc });
+    const request = typeof conn === "function" ? conn(scope) : conn;
+    const response = await handler(request as Request, exc);
+    if (response) await response.call(scope, receive, sender);
+  }
 }

@@ -1,7 +1,7 @@
 // Port of starlette/routing.py: compilePath, Route, Mount, Router.
 import assert, { AssertionError } from "node:assert";
 import { getRoutePath } from "./_utils.js";
-import { wrapAppHandlingExceptions } from "./_exception_handler.js";
+import { runHandlingExceptions } from "./_exception_handler.js";
 import { CONVERTOR_TYPES, type Convertor } from "./convertors.js";
 import { URL, type State } from "./datastructures.js";
 import { HTTPException } from "./exceptions.js";
@@ -37,7 +37,7 @@ export function requestResponse(handler: Endpoint): ASGIApp {
       const respond = (value: unknown) => (value instanceof Response ? value : new JSONResponse(value)).call(scope, receive, send);
       return isThenable(result) ? Promise.resolve(result).then(respond) : respond(result);
     };
-    return wrapAppHandlingExceptions(app, request)(scope, receive, send);
+    return runHandlingExceptions(app, request, scope, receive, send);
   };
 }
 

@@ -382,11 +382,15 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
     log,
     batch: new WriteBatch(),
   };
-  const inFlight = new Set<Promise<void>>();
+  // Requests in flight, counted rather than kept in a set: close() waits for the count to reach 0.
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  const settled = (): void => {
+    if (--inFlight === 0) idle?.();
+  };
   const server = createServer((req, res) => {
-    const task = handle(app, req, res, ctx);
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
+    inFlight++;
+    void handle(app, req, res, ctx).finally(settled);
   });
   server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
     // A request node:http cannot parse: answer 400 if the socket still can, as uvicorn does.
@@ -414,7 +418,7 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
       log("INFO:     Shutting down");
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await Promise.allSettled([...inFlight]);
+      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
       server.closeAllConnections();
       await stopped;
       log("INFO:     Waiting for application shutdown.");

@@ -67,6 +67,21 @@ test("test_websockets_should_raise / an unhandled error propagates", async () =>
   assert.is((await rejects(client.get("/runtime_error"))).message, "runtime error");
 });
 
+test("a handler gets a Request for http and a plain HTTPConnection for a websocket scope", async () => {
+  class Refused extends Error {}
+  const seen: string[] = [];
+  const mw = new ExceptionMiddleware(
+    async () => {
+      throw new Refused();
+    },
+    { handlers: new Map([[Refused, (conn: unknown) => void seen.push((conn as object).constructor.name)]]) },
+  );
+  const receive = async () => ({ type: "http.request" });
+  await mw.call({ type: "http", method: "GET", path: "/", headers: [] }, receive, async () => undefined);
+  await mw.call({ type: "websocket", path: "/", headers: [] }, receive, async () => undefined);
+  assert.equal(seen, ["Request", "HTTPConnection"]);
+});
+
 test("test_handled_exc_after_response", async () => {
   const error = await rejects(client.get("/handled_exc_after_response"));
   assert.is(error.message, "Caught handled exception, but response already started.");

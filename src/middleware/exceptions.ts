@@ -5,7 +5,7 @@ import {
   type ExceptionHandler,
   type ExceptionHandlers,
   type StatusHandlers,
-  wrapAppHandlingExceptions,
+  runHandlingExceptions,
 } from "../_exception_handler.js";
 import { HTTPException } from "../exceptions.js";
 import { HTTPConnection, Request } from "../requests.js";
@@ -22,6 +22,7 @@ export class ExceptionMiddleware {
   readonly debug: boolean;
   private readonly statusHandlers: StatusHandlers = new Map();
   private readonly exceptionHandlers: ExceptionHandlers = new Map();
+  private readonly handlers: [ExceptionHandlers, StatusHandlers] = [this.exceptionHandlers, this.statusHandlers];
 
   constructor(
     readonly app: ASGIApp,
@@ -37,11 +38,12 @@ export class ExceptionMiddleware {
     else this.exceptionHandlers.set(key, handler);
   }
 
-  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http" && scope.type !== "websocket") return this.app(scope, receive, send);
-    scope["starlette.exception_handlers"] = [this.exceptionHandlers, this.statusHandlers];
-    const conn = scope.type === "http" ? new Request(scope, receive, send) : new HTTPConnection(scope);
-    await wrapAppHandlingExceptions(this.app, conn)(scope, receive, send);
+    scope["starlette.exception_handlers"] = this.handlers;
+    // The connection a handler gets is made only when one runs.
+    const conn = (s: Scope) => (s.type === "http" ? new Request(s, receive, send) : new HTTPConnection(s));
+    return runHandlingExceptions(this.app, conn, scope, receive, send);
   }
 
   httpException(_request: Request, exc: unknown): Response {

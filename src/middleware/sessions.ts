@@ -232,10 +232,11 @@ export class SessionMiddleware {
         const current = scope.session;
         const s = current instanceof Session ? current : new Session(Object.entries(current ?? {}));
         if (!(current instanceof Session)) s.markModified(); // replaced wholesale by the app
+        if (!s.accessed) return send(message); // neither Vary nor Set-Cookie to add
         // Starlette wraps the headers in MutableHeaders: a copy of the list, put back on the message.
         const headers: HeaderList = message.headers ? [...message.headers] : [];
         message.headers = headers;
-        if (s.accessed) addVaryCookie(headers);
+        addVaryCookie(headers);
         // The values below are built from validated options and base64 text: no header check needed.
         if (s.modified && s.size > 0) {
           const data = this.signer.sign(Buffer.from(dumps(s), "utf8").toString("base64"));
