@@ -17,7 +17,7 @@ const SMOKE = args.includes("--smoke");
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 // This machine is shared and noisy: every measurement is taken ROUNDS times, a round over all
 // servers at a time, and the best is kept.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
 interface ServerSpec {
