@@ -237,7 +237,7 @@ test("a throwing handler gives a 500, is logged, and the next request is served"
   }
 });
 
-test("an error after the final send() does not cut the response; responses of one turn leave together", async () => {
+test("an error after the final send() does not cut the response, for each of several concurrent requests", async () => {
   const lines: string[] = [];
   const order: string[] = [];
   const app: ASGIApp = async (scope, _receive, send) => {
@@ -249,7 +249,7 @@ test("an error after the final send() does not cut the response; responses of on
   };
   const server = await serve(app, quiet(lines));
   try {
-    // Requests answered in the same event-loop turn leave together; each still gets its own bytes.
+    // Concurrent requests are often answered in the same flush; each still gets its own bytes.
     const replies = await Promise.all(["/aaaa", "/bbbb", "/cccc", "/dddd"].map((path) => call(server, path)));
     assert.equal(
       replies.map((r) => [r.status, r.body]),
