@@ -52,13 +52,16 @@ class Channel {
 
   /** The next message, or null when the sending side has closed. */
   receive(): Promise<Message | null> {
-    const message = this.queue.shift();
-    if (message !== undefined) {
-      (this.takers.shift() as () => void)();
-      return Promise.resolve(message);
-    }
-    if (this.sendClosed || this.receiveClosed) return Promise.resolve(null);
+    if (this.ready) return Promise.resolve(this.take());
     return new Promise((resolve) => (this.waiter = resolve));
+  }
+
+  /** What receive() would settle with, when `ready`. */
+  take(): Message | null {
+    const message = this.queue.shift();
+    if (message === undefined) return null;
+    (this.takers.shift() as () => void)();
+    return message;
   }
 
   closeSend(): void {
@@ -75,8 +78,10 @@ class Channel {
   closeReceive(): void {
     this.receiveClosed = true;
     this.sink = null;
-    this.queue.length = 0;
-    for (const taken of this.takers.splice(0)) taken();
+    if (this.takers.length > 0) {
+      this.queue.length = 0;
+      for (const taken of this.takers.splice(0)) taken();
+    }
     this.closeSend();
   }
 }
@@ -174,32 +179,74 @@ class StreamedResponse extends Response {
     return body !== undefined && body.byteLength ? body : undefined;
   }
 
+  /** Whether stream() can send this response: nothing dispatch asked for needs the general path. */
+  get direct(): boolean {
+    return this.info === undefined && this.iterator === undefined && this.background === null;
+  }
+
   /**
-   * Forwards the inner app's body messages to `send` as it sends them, with no
-   * queue in between; resolves with the message that ended the body when it is
-   * not a body message (pathsend), else null.
+   * call() for a `direct` response, with callbacks in place of a promise: the
+   * start, then what the inner app has already sent, then the rest straight from
+   * its send() to ours with no queue in between, then the end of the body. A send
+   * that settled at once is not waited for: each layer of a stack passes every
+   * message on this way.
    */
-  private pipe(send: Send): Promise<Message | null> {
+  stream(send: Send, done: () => void, error: (exc: unknown) => void): void {
+    let started: Promise<void>;
+    try {
+      started = send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
+    } catch (exc) {
+      error(exc);
+      return;
+    }
+    if (started === RESOLVED) this.forward(send, done, error);
+    else started.then(() => this.forward(send, done, error), error);
+  }
+
+  private forward(send: Send, done: () => void, error: (exc: unknown) => void): void {
     const channel = this.channel;
-    return new Promise((resolve, reject) => {
-      // The error of take() or of our send() is the response's, as in Starlette; the inner app's send returns quietly.
-      const fail = (exc: unknown): void => {
-        channel.sink = null;
-        reject(exc);
-      };
-      channel.sink = (message) => {
-        try {
-          const chunk = this.take(message);
-          if (this.done) channel.sink = null;
-          const end = this.done ? () => resolve(chunk instanceof Uint8Array || chunk === undefined ? null : chunk) : undefined;
-          if (chunk instanceof Uint8Array) return send({ type: "http.response.body", body: chunk, more_body: true }).then(end, fail);
-          end?.();
-        } catch (exc) {
-          fail(exc);
+    let failed = false;
+    // The error of take() or of our send() is the response's, as in Starlette; the inner app's send returns quietly.
+    const fail = (exc: unknown): void => {
+      failed = true;
+      channel.sink = null;
+      error(exc);
+    };
+    // An ASGI message that is not a body (pathsend) ends the response itself.
+    const end = (last: Message | null): void => {
+      try {
+        send(last ?? { type: "http.response.body", body: EMPTY, more_body: false }).then(done, fail);
+      } catch (exc) {
+        fail(exc);
+      }
+    };
+    // One inner message on its way out; settles once it has gone.
+    const deliver = (message: Message | null): Promise<void> => {
+      try {
+        const chunk = this.take(message);
+        if (this.done) channel.sink = null;
+        if (!(chunk instanceof Uint8Array)) {
+          if (this.done) end(chunk ?? null);
+          return RESOLVED;
         }
+        const sent = send({ type: "http.response.body", body: chunk, more_body: true });
+        return this.done ? sent.then(() => end(null), fail) : sent.then(undefined, fail);
+      } catch (exc) {
+        fail(exc);
         return RESOLVED;
-      };
-    });
+      }
+    };
+    const drain = (): void => {
+      while (!failed && !this.done && channel.ready) {
+        const sent = deliver(channel.take());
+        if (sent !== RESOLVED) {
+          void sent.then(drain);
+          return;
+        }
+      }
+      if (!failed && !this.done) channel.sink = deliver;
+    };
+    drain();
   }
 
   /** The next non-empty body chunk, an ASGI message that ends the body (pathsend), or null at the end. */
@@ -215,21 +262,19 @@ class StreamedResponse extends Response {
     for (let chunk = await this.next(); chunk !== null; chunk = await this.next()) yield chunk;
   }
 
-  override async call(_scope: Scope, _receive: Receive, send: Send): Promise<void> {
+  override call(_scope: Scope, _receive: Receive, send: Send): Promise<void> {
+    if (!this.direct) return this.callSlowly(send);
+    return new Promise((resolve, reject) => this.stream(send, resolve, reject));
+  }
+
+  /** With debug info to pass on, a body iterator dispatch asked for, or background tasks. */
+  private async callSlowly(send: Send): Promise<void> {
     if (this.info !== undefined) await send({ type: "http.response.debug", info: this.info });
     await send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     const iterator = this.iterator;
-    let last: Message | null = null;
-    if (iterator === undefined) {
-      // The usual path: what the inner app has already sent, then the rest straight from its send().
-      while (!this.done && this.channel.ready) {
-        const chunk = this.take(await this.channel.receive());
-        if (chunk instanceof Uint8Array) await send({ type: "http.response.body", body: chunk, more_body: true });
-        else if (chunk !== undefined) last = chunk;
-      }
-      if (!this.done) last = await this.pipe(send);
-    } else {
-      // dispatch asked for the body iterator: read through it.
+    if (iterator === undefined) await new Promise<void>((resolve, reject) => this.forward(send, resolve, reject));
+    else {
+      let last: Message | null = null;
       for (let chunk = (await iterator.next()).value; chunk !== undefined; chunk = (await iterator.next()).value) {
         if (!(chunk instanceof Uint8Array)) {
           last = chunk;
@@ -237,10 +282,8 @@ class StreamedResponse extends Response {
         }
         await send({ type: "http.response.body", body: chunk, more_body: true });
       }
+      await send(last ?? { type: "http.response.body", body: EMPTY, more_body: false });
     }
-    // An ASGI message that is not a body (pathsend) ends the response itself.
-    if (last !== null) await send(last);
-    else await send({ type: "http.response.body", body: EMPTY, more_body: false });
     if (this.background !== null) await this.runBackground(this.background);
   }
 }
@@ -259,22 +302,18 @@ export class BaseHTTPMiddleware {
     throw new Error("BaseHTTPMiddleware needs a dispatch function, or a subclass that overrides dispatch()");
   }
 
-  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http") return this.app(scope, receive, send);
-    const cycle = new DispatchCycle(this.app, scope, receive);
-    try {
-      const response = await this.dispatchFunc(cycle.request, cycle.callNext);
-      await response.call(scope, cycle.wrappedReceive, send);
-    } finally {
-      cycle.responseSent();
-    }
-    // Like the task group: done only when the inner app is (its background tasks included).
-    if (cycle.appTask !== undefined) await cycle.appTask;
-    cycle.rethrow();
+    return new Promise<void>((resolve, reject) => new DispatchCycle(this.app, scope, receive, send, resolve, reject).run(this.dispatchFunc));
   }
 }
 
-/** One request through a BaseHTTPMiddleware: the inner app, its channel, its errors. */
+/**
+ * One request through a BaseHTTPMiddleware: the inner app, its channel, its
+ * errors. Settles the middleware's promise once both the response is out and the
+ * inner app has returned, as the task group does; callbacks rather than promise
+ * chains, since every layer of a stack runs all of this for every request.
+ */
 class DispatchCycle {
   readonly request: CachedRequest;
   private readonly channel = new Channel();
@@ -283,15 +322,59 @@ class DispatchCycle {
   private sentSignal: Promise<void> | null = null;
   private appError: { error: unknown } | undefined;
   private errorAlreadyRaised = false;
-  appTask: Promise<void> | undefined;
+  private appsRunning = 0;
+  private settled = false;
 
   constructor(
     private readonly app: ASGIApp,
     private readonly scope: Scope,
     receive: Receive,
+    private readonly send: Send,
+    private readonly resolve: () => void,
+    private readonly reject: (exc: unknown) => void,
   ) {
     this.request = new CachedRequest(scope, receive);
   }
+
+  run(dispatch: DispatchFunction): void {
+    try {
+      Promise.resolve(dispatch(this.request, this.callNext)).then(this.respond, this.failed);
+    } catch (exc) {
+      this.failed(exc);
+    }
+  }
+
+  private readonly respond = (response: Response): void => {
+    try {
+      if (response instanceof StreamedResponse && response.direct) response.stream(this.send, this.finished, this.failed);
+      else response.call(this.scope, this.wrappedReceive, this.send).then(this.finished, this.failed);
+    } catch (exc) {
+      this.failed(exc);
+    }
+  };
+
+  // dispatch, or its response, failed: the error is the middleware's at once.
+  private readonly failed = (exc: unknown): void => {
+    this.responseSent();
+    this.settled = true;
+    this.reject(exc);
+  };
+
+  private readonly finished = (): void => {
+    this.responseSent();
+    if (this.appsRunning === 0) this.settle();
+  };
+
+  private readonly appReturned = (): void => {
+    this.appsRunning--;
+    this.channel.closeSend();
+    if (this.sent && this.appsRunning === 0) this.settle();
+  };
+
+  private readonly appFailed = (exc: unknown): void => {
+    this.appError = { error: exc };
+    this.appReturned();
+  };
 
   readonly wrappedReceive: Receive = () => this.request.wrappedReceive();
 
@@ -301,15 +384,18 @@ class DispatchCycle {
     return (this.sentSignal ??= new Promise<void>((resolve) => (this.signalSent = resolve)));
   }
 
-  responseSent(): void {
+  private responseSent(): void {
     this.sent = true;
     this.signalSent?.();
     this.channel.closeReceive();
   }
 
   /** An inner error that callNext did not already throw is thrown after the response. */
-  rethrow(): void {
-    if (this.appError !== undefined && !this.errorAlreadyRaised) throw this.appError.error;
+  private settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    if (this.appError !== undefined && !this.errorAlreadyRaised) this.reject(this.appError.error);
+    else this.resolve();
   }
 
   // Whichever comes first: the next request message, or the response going out.
@@ -320,48 +406,49 @@ class DispatchCycle {
 
   private readonly sendToChannel: Send = (message) => {
     const taken = this.channel.send(message);
-    // The inner app's background tasks start once the client has the whole response.
+    // The inner app's background tasks start once the client has the whole response, which is
+    // after the channel has taken this message (or dropped it, for a response of dispatch's own).
     if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") {
-      return taken.then(() => this.whenSent());
+      return this.whenSent();
     }
     return taken;
   };
 
-  // A promise chain rather than an async function: one frame less per layer and request.
-  private runApp(): Promise<void> {
+  private runApp(): void {
     let running: Promise<void>;
     try {
       running = Promise.resolve(this.app(this.scope, this.receiveOrDisconnect, this.sendToChannel));
     } catch (exc) {
       running = Promise.reject(exc);
     }
-    return running.then(
-      () => this.channel.closeSend(),
-      (exc: unknown) => {
-        this.appError = { error: exc };
-        this.channel.closeSend();
-      },
-    );
+    this.appsRunning++;
+    running.then(this.appReturned, this.appFailed);
   }
 
-  readonly callNext: CallNext = async () => {
-    this.appTask = this.runApp();
-    let message = await this.channel.receive();
-    let info: unknown;
-    if (message !== null && message.type === "http.response.debug" && message.info !== undefined) {
-      info = message.info;
-      message = await this.channel.receive();
-    }
-    if (message === null) {
-      if (this.appError !== undefined) {
-        this.errorAlreadyRaised = true;
-        throw this.appError.error;
-      }
-      throw new Error("No response returned.");
-    }
-    if (message.type !== "http.response.start") throw new Error(`Unexpected message: ${message.type}`);
-    return new StreamedResponse(message.status as number, message.headers ?? [], this.channel, info);
-  };
+  // The start message resolves callNext as the inner app sends it: no await in between.
+  readonly callNext: CallNext = () =>
+    new Promise<StreamedResponse>((resolve, reject) => {
+      const channel = this.channel;
+      let info: unknown;
+      let first = true;
+      channel.sink = (message) => {
+        if (first && message !== null && message.type === "http.response.debug" && message.info !== undefined) {
+          info = message.info;
+          first = false;
+          return RESOLVED;
+        }
+        channel.sink = null;
+        if (message === null) {
+          if (this.appError !== undefined) {
+            this.errorAlreadyRaised = true;
+            reject(this.appError.error);
+          } else reject(new Error("No response returned."));
+        } else if (message.type !== "http.response.start") reject(new Error(`Unexpected message: ${message.type}`));
+        else resolve(new StreamedResponse(message.status as number, message.headers ?? [], channel, info));
+        return RESOLVED;
+      };
+      this.runApp();
+    });
 }
 
 export type { StreamedResponse };
