@@ -13,41 +13,59 @@ const EMPTY = new Uint8Array(0);
 const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" });
 
 const RESOLVED = Promise.resolve();
+const noop = (): void => undefined;
+
+// The sends of BaseHTTPMiddleware channels carry this mark: they settle and never fail.
+const CHANNEL = Symbol("channel send");
+type ChannelSend = Send & { [CHANNEL]?: true };
+const isChannelSend = (send: Send): boolean => (send as ChannelSend)[CHANNEL] === true;
+
+/** Takes the channel's messages as they are sent, in place of receive(). */
+interface Sink {
+  /** One message (null once the sending side has closed); the send settles with the promise returned. */
+  accept(message: Message | null): Promise<void>;
+}
+
+interface Queued {
+  message: Message;
+  taken: () => void;
+}
 
 /**
  * anyio's zero-buffer memory stream: a send completes when a receive takes the
- * message. One pending message is the normal case (the inner app awaits each send).
+ * message. One waiting message is the normal case (the inner app awaits each
+ * send), so it has a slot of its own; a queue is made only for an app that sends
+ * again without waiting.
  */
 class Channel {
-  private readonly queue: Message[] = [];
-  private readonly takers: Array<() => void> = [];
+  private head: Queued | null = null;
+  private rest: Queued[] | null = null;
   private waiter: ((message: Message | null) => void) | null = null;
   private sendClosed = false;
   private receiveClosed = false;
 
-  /**
-   * Set while a response pipes the body through: takes each message (null at the end) in place of
-   * receive(), and settles the send with its own promise.
-   */
-  sink: ((message: Message | null) => Promise<void>) | null = null;
+  /** Set while a response pipes the body through, or while callNext waits for the start. */
+  sink: Sink | null = null;
 
   /** Whether receive() would settle at once. */
   get ready(): boolean {
-    return this.queue.length > 0 || this.sendClosed || this.receiveClosed;
+    return this.head !== null || this.sendClosed || this.receiveClosed;
   }
 
   send(message: Message): Promise<void> {
     // Once the response is out, late messages from the inner app are dropped.
     if (this.receiveClosed) return RESOLVED;
-    if (this.sink !== null) return this.sink(message);
+    if (this.sink !== null) return this.sink.accept(message);
     const waiter = this.waiter;
     if (waiter !== null) {
       this.waiter = null;
       waiter(message);
       return RESOLVED;
     }
-    this.queue.push(message);
-    return new Promise((taken) => this.takers.push(taken));
+    return new Promise((taken) => {
+      if (this.head === null) this.head = { message, taken };
+      else (this.rest ??= []).push({ message, taken });
+    });
   }
 
   /** The next message, or null when the sending side has closed. */
@@ -58,16 +76,23 @@ class Channel {
 
   /** What receive() would settle with, when `ready`. */
   take(): Message | null {
-    const message = this.queue.shift();
-    if (message === undefined) return null;
-    (this.takers.shift() as () => void)();
-    return message;
+    const head = this.shift();
+    if (head === null) return null;
+    head.taken();
+    return head.message;
+  }
+
+  /** The oldest waiting message; its send settles when the caller calls `taken`. */
+  shift(): Queued | null {
+    const head = this.head;
+    if (head !== null) this.head = this.rest?.shift() ?? null;
+    return head;
   }
 
   closeSend(): void {
     this.sendClosed = true;
     if (this.sink !== null) {
-      void this.sink(null);
+      void this.sink.accept(null);
       return;
     }
     const waiter = this.waiter;
@@ -78,10 +103,7 @@ class Channel {
   closeReceive(): void {
     this.receiveClosed = true;
     this.sink = null;
-    if (this.takers.length > 0) {
-      this.queue.length = 0;
-      for (const taken of this.takers.splice(0)) taken();
-    }
+    while (this.head !== null) this.take();
     this.closeSend();
   }
 }
@@ -130,7 +152,7 @@ class CachedRequest extends Request {
  * The response callNext resolves to (Starlette's _StreamingResponse): the inner
  * app's status and headers, and its body, re-chunked, through `bodyIterator`.
  */
-class StreamedResponse extends Response {
+class StreamedResponse extends Response implements Sink {
   private iterator?: AsyncGenerator<Uint8Array | Message, void, undefined>;
   private done = false;
 
@@ -187,66 +209,98 @@ class StreamedResponse extends Response {
   /**
    * call() for a `direct` response, with callbacks in place of a promise: the
    * start, then what the inner app has already sent, then the rest straight from
-   * its send() to ours with no queue in between, then the end of the body. A send
-   * that settled at once is not waited for: each layer of a stack passes every
-   * message on this way.
+   * its send() to ours with no queue in between (the response is the channel's
+   * sink), then the end of the body. A send that settled at once is not waited
+   * for: each layer of a stack passes every message on this way.
    */
   stream(send: Send, done: () => void, error: (exc: unknown) => void): void {
+    this.downstream = send;
+    this.whenDone = done;
+    this.whenFailed = error;
     let started: Promise<void>;
     try {
       started = send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     } catch (exc) {
-      error(exc);
+      this.fail(exc);
       return;
     }
-    if (started === RESOLVED) this.forward(send, done, error);
-    else started.then(() => this.forward(send, done, error), error);
+    if (started === RESOLVED) this.drain();
+    else started.then(() => this.drain(), (exc: unknown) => this.fail(exc));
   }
 
-  private forward(send: Send, done: () => void, error: (exc: unknown) => void): void {
+  /** The body only, once the start has gone. */
+  private pipe(send: Send, done: () => void, error: (exc: unknown) => void): void {
+    this.downstream = send;
+    this.whenDone = done;
+    this.whenFailed = error;
+    this.drain();
+  }
+
+  private downstream: Send | null = null;
+  private whenDone: () => void = noop;
+  private whenFailed: (exc: unknown) => void = noop;
+  private broken = false;
+
+  // The error of take() or of our send() is the response's, as in Starlette; the inner app's send returns quietly.
+  private fail(exc: unknown): void {
+    this.broken = true;
+    this.channel.sink = null;
+    this.whenFailed(exc);
+  }
+
+  /**
+   * What the inner app sent before the response went out, in order, each send
+   * settling once its message has gone on; then the channel's messages come
+   * straight to accept().
+   */
+  private drain(): void {
     const channel = this.channel;
-    let failed = false;
-    // The error of take() or of our send() is the response's, as in Starlette; the inner app's send returns quietly.
-    const fail = (exc: unknown): void => {
-      failed = true;
-      channel.sink = null;
-      error(exc);
-    };
-    // An ASGI message that is not a body (pathsend) ends the response itself.
-    const end = (last: Message | null): void => {
-      try {
-        send(last ?? { type: "http.response.body", body: EMPTY, more_body: false }).then(done, fail);
-      } catch (exc) {
-        fail(exc);
+    while (!this.broken && !this.done) {
+      const queued = channel.shift();
+      if (queued === null) {
+        if (!channel.ready) channel.sink = this;
+        else this.accept(null); // the inner app has returned
+        return;
       }
-    };
-    // One inner message on its way out; settles once it has gone.
-    const deliver = (message: Message | null): Promise<void> => {
-      try {
-        const chunk = this.take(message);
-        if (this.done) channel.sink = null;
-        if (!(chunk instanceof Uint8Array)) {
-          if (this.done) end(chunk ?? null);
-          return RESOLVED;
-        }
-        const sent = send({ type: "http.response.body", body: chunk, more_body: true });
-        return this.done ? sent.then(() => end(null), fail) : sent.then(undefined, fail);
-      } catch (exc) {
-        fail(exc);
+      const sent = this.accept(queued.message);
+      if (sent !== RESOLVED) {
+        void sent.then(() => {
+          queued.taken();
+          this.drain();
+        });
+        return;
+      }
+      queued.taken();
+    }
+  }
+
+  /** One inner message on its way out; settles once it has gone. */
+  accept(message: Message | null): Promise<void> {
+    try {
+      const chunk = this.take(message);
+      if (this.done) this.channel.sink = null;
+      if (!(chunk instanceof Uint8Array)) {
+        if (this.done) this.end(chunk ?? null);
         return RESOLVED;
       }
-    };
-    const drain = (): void => {
-      while (!failed && !this.done && channel.ready) {
-        const sent = deliver(channel.take());
-        if (sent !== RESOLVED) {
-          void sent.then(drain);
-          return;
-        }
-      }
-      if (!failed && !this.done) channel.sink = deliver;
-    };
-    drain();
+      const downstream = this.downstream as Send;
+      const sent = downstream({ type: "http.response.body", body: chunk, more_body: true });
+      if (this.done) return sent.then(() => this.end(null), (exc: unknown) => this.fail(exc));
+      // Another layer's channel never fails a send; any other send's error is the response's.
+      return isChannelSend(downstream) ? sent : sent.then(undefined, (exc: unknown) => this.fail(exc));
+    } catch (exc) {
+      this.fail(exc);
+      return RESOLVED;
+    }
+  }
+
+  // An ASGI message that is not a body (pathsend) ends the response itself.
+  private end(last: Message | null): void {
+    try {
+      (this.downstream as Send)(last ?? { type: "http.response.body", body: EMPTY, more_body: false }).then(this.whenDone, (exc: unknown) => this.fail(exc));
+    } catch (exc) {
+      this.fail(exc);
+    }
   }
 
   /** The next non-empty body chunk, an ASGI message that ends the body (pathsend), or null at the end. */
@@ -272,7 +326,7 @@ class StreamedResponse extends Response {
     if (this.info !== undefined) await send({ type: "http.response.debug", info: this.info });
     await send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     const iterator = this.iterator;
-    if (iterator === undefined) await new Promise<void>((resolve, reject) => this.forward(send, resolve, reject));
+    if (iterator === undefined) await new Promise<void>((resolve, reject) => this.pipe(send, resolve, reject));
     else {
       let last: Message | null = null;
       for (let chunk = (await iterator.next()).value; chunk !== undefined; chunk = (await iterator.next()).value) {
@@ -314,7 +368,7 @@ export class BaseHTTPMiddleware {
  * inner app has returned, as the task group does; callbacks rather than promise
  * chains, since every layer of a stack runs all of this for every request.
  */
-class DispatchCycle {
+class DispatchCycle implements Sink {
   readonly request: CachedRequest;
   private readonly channel = new Channel();
   private sent = false;
@@ -334,6 +388,7 @@ class DispatchCycle {
     private readonly reject: (exc: unknown) => void,
   ) {
     this.request = new CachedRequest(scope, receive);
+    (this.sendToChannel as ChannelSend)[CHANNEL] = true;
   }
 
   run(dispatch: DispatchFunction): void {
@@ -425,30 +480,34 @@ class DispatchCycle {
     running.then(this.appReturned, this.appFailed);
   }
 
-  // The start message resolves callNext as the inner app sends it: no await in between.
+  private started: ((response: StreamedResponse) => void) | null = null;
+  private startFailed: (exc: unknown) => void = noop;
+  private info: unknown;
+
+  // The cycle is the channel's sink until the start message comes: it resolves callNext with no await in between.
   readonly callNext: CallNext = () =>
     new Promise<StreamedResponse>((resolve, reject) => {
-      const channel = this.channel;
-      let info: unknown;
-      let first = true;
-      channel.sink = (message) => {
-        if (first && message !== null && message.type === "http.response.debug" && message.info !== undefined) {
-          info = message.info;
-          first = false;
-          return RESOLVED;
-        }
-        channel.sink = null;
-        if (message === null) {
-          if (this.appError !== undefined) {
-            this.errorAlreadyRaised = true;
-            reject(this.appError.error);
-          } else reject(new Error("No response returned."));
-        } else if (message.type !== "http.response.start") reject(new Error(`Unexpected message: ${message.type}`));
-        else resolve(new StreamedResponse(message.status as number, message.headers ?? [], channel, info));
-        return RESOLVED;
-      };
+      this.started = resolve;
+      this.startFailed = reject;
+      this.channel.sink = this;
       this.runApp();
     });
+
+  accept(message: Message | null): Promise<void> {
+    if (message !== null && message.type === "http.response.debug" && message.info !== undefined && this.info === undefined) {
+      this.info = message.info;
+      return RESOLVED;
+    }
+    this.channel.sink = null;
+    if (message === null) {
+      if (this.appError !== undefined) {
+        this.errorAlreadyRaised = true;
+        this.startFailed(this.appError.error);
+      } else this.startFailed(new Error("No response returned."));
+    } else if (message.type !== "http.response.start") this.startFailed(new Error(`Unexpected message: ${message.type}`));
+    else (this.started as (response: StreamedResponse) => void)(new StreamedResponse(message.status as number, message.headers ?? [], this.channel, this.info));
+    return RESOLVED;
+  }
 }
 
 export type { StreamedResponse };
