@@ -139,7 +139,8 @@ class CachedRequest extends Request {
     try {
       const next = await this.stream().next();
       this.wrappedConsumed = this.streamConsumed;
-      return { type: "http.request", body: next.value ?? EMPTY, more_body: !this.streamConsumed };
+      // stream() yields at least once (an empty chunk at the end), so a fresh one never starts done.
+      return { type: "http.request", body: next.value as Uint8Array, more_body: !this.streamConsumed };
     } catch (exc) {
       if (!(exc instanceof ClientDisconnect)) throw exc;
       this.wrappedDisconnected = true;

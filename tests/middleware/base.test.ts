@@ -6,7 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../../src/applications.js";
 import { BackgroundTask } from "../../src/background.js";
-import { BaseHTTPMiddleware, type CallNext } from "../../src/middleware/base.js";
+import { BaseHTTPMiddleware, type CallNext, type DispatchFunction } from "../../src/middleware/base.js";
 import { Middleware } from "../../src/middleware/index.js";
 import { ClientDisconnect, Request } from "../../src/requests.js";
 import { PlainTextResponse, Response, StreamingResponse } from "../../src/responses.js";
@@ -244,6 +244,16 @@ test("an inner app that returns after the start, before dispatch returns: an emp
   const response = await new TestClient(app).get("/");
   assert.is(response.statusCode, 204);
   assert.is(response.text, "");
+  // The same through the body iterator: it ends at once.
+  const chunks: unknown[] = [];
+  const reading = new BaseHTTPMiddleware(inner, async (request, callNext) => {
+    const response = (await callNext(request)) as Response & { bodyIterator: AsyncIterable<unknown> };
+    await new Promise((resolve) => setImmediate(resolve));
+    for await (const chunk of response.bodyIterator) chunks.push(chunk);
+    return new PlainTextResponse("read");
+  });
+  assert.is((await new TestClient(reading).get("/")).text, "read");
+  assert.equal(chunks, []);
 });
 
 test("test_app_receives_http_disconnect_after_sending_if_discarded", async () => {
@@ -627,6 +637,124 @@ test("the client disconnecting mid-body reaches the inner app as http.disconnect
   const messages: Message[] = [{ type: "http.request", body: encoder.encode("a"), more_body: true }, { type: "http.disconnect" }];
   await app.call({ type: "http", method: "POST", path: "/", headers: [] }, async () => messages.shift() as Message, async () => undefined);
   assert.instance(seen, ClientDisconnect);
+});
+
+const httpScope = (): Scope => ({ type: "http", method: "GET", path: "/", headers: [] });
+const noReceive: Receive = async () => ({ type: "http.disconnect" });
+const bodies = (sent: Message[]) => sent.map((m) => (m.type === "http.response.start" ? `start ${m.status as number}` : `${text(m.body as Uint8Array)}${m.more_body ? "+" : "."}`));
+
+test("dispatch reading the body iterator waits for an inner app that sends slowly, and sees its end", async () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+  const inner: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await tick();
+    await send({ type: "http.response.body", body: encoder.encode("a"), more_body: true });
+    await tick();
+    await send({ type: "http.response.body", body: encoder.encode("b"), more_body: true });
+    await tick(); // then returns without a last body message
+  };
+  const seen: string[] = [];
+  const app = new BaseHTTPMiddleware(inner, async (request, callNext) => {
+    const response = (await callNext(request)) as Streamed;
+    const original = response.bodyIterator;
+    response.bodyIterator = (async function* () {
+      for await (const chunk of original) {
+        seen.push(text(chunk as Uint8Array));
+        yield chunk as Uint8Array;
+      }
+    })();
+    return response;
+  });
+  const sent: Message[] = [];
+  await app.call(httpScope(), noReceive, async (m) => void sent.push(m));
+  assert.equal(seen, ["a", "b"]);
+  assert.equal(bodies(sent), ["start 200", "a+", "b+", "."]);
+});
+
+test("an inner app that sends without waiting for its sends: every message goes out, in order", async () => {
+  const inner: ASGIApp = async (_scope, _receive, send) => {
+    void send({ type: "http.response.start", status: 200, headers: [] });
+    void send({ type: "http.response.body", body: encoder.encode("a"), more_body: true });
+    void send({ type: "http.response.body", body: encoder.encode("b"), more_body: true });
+    await send({ type: "http.response.body", body: encoder.encode("c"), more_body: false });
+  };
+  const sent: Message[] = [];
+  const slowSend: Send = async (m) => {
+    await new Promise((resolve) => setImmediate(resolve)); // each message takes a turn to leave
+    sent.push(m);
+  };
+  await new BaseHTTPMiddleware(inner, (r, n) => n(r)).call(httpScope(), noReceive, slowSend);
+  assert.equal(bodies(sent), ["start 200", "a+", "b+", "c+", "."]);
+});
+
+for (const [which, breaks] of [
+  ["the start", (m: Message) => m.type === "http.response.start"],
+  ["a body chunk", (m: Message) => m.type === "http.response.body" && m.more_body === true],
+  ["the end of the body", (m: Message) => m.type === "http.response.body" && !m.more_body],
+] as const) {
+  test(`a send that throws synchronously on ${which}: the middleware fails with its error, and the inner app is let go`, async () => {
+    let innerDone = false;
+    const inner: ASGIApp = async (_scope, _receive, send) => {
+      await send({ type: "http.response.start", status: 200, headers: [] });
+      await send({ type: "http.response.body", body: encoder.encode("x"), more_body: false });
+      innerDone = true;
+    };
+    const send = ((m: Message) => {
+      if (breaks(m)) throw new RangeError(`cannot send ${m.type}`);
+      return Promise.resolve();
+    }) as Send;
+    const error = await rejects(new BaseHTTPMiddleware(inner, (r, n) => n(r)).call(httpScope(), noReceive, send));
+    assert.instance(error, RangeError);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(innerDone);
+  });
+}
+
+test("a dispatch that returns nothing is a TypeError, and the next request is served", async () => {
+  const app = new App({ routes: [new Route("/", () => new PlainTextResponse("ok"))] });
+  let broken = true;
+  app.middleware("http")((async (request: Request, callNext: CallNext) => {
+    const response = await callNext(request);
+    if (!broken) return response;
+  }) as unknown as DispatchFunction);
+  assert.instance(await rejects(new TestClient(app).get("/")), TypeError);
+  const client = new TestClient(app, { raiseServerExceptions: false });
+  assert.is((await client.get("/")).statusCode, 500);
+  broken = false;
+  assert.is((await client.get("/")).text, "ok");
+});
+
+test("a response of dispatch's own can wrap the one callNext gave: its call() streams the inner body", async () => {
+  class Logged extends Response {
+    constructor(private readonly inner: Response, private readonly log: string[]) {
+      super();
+    }
+    override async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+      await this.inner.call(scope, receive, send);
+      this.log.push("sent");
+    }
+  }
+  const log: string[] = [];
+  const app = new App({ routes: [new Route("/", () => new PlainTextResponse("inner"))] });
+  app.middleware("http")(async (request, callNext) => new Logged(await callNext(request), log));
+  const response = await new TestClient(app).get("/");
+  assert.is(response.text, "inner");
+  assert.equal(log, ["sent"]);
+});
+
+test("a message the inner app sends after its last body is dropped, and its send still returns", async () => {
+  let extraSent = false;
+  const inner: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await new Promise((resolve) => setImmediate(resolve)); // the response is piping by now
+    void send({ type: "http.response.body", body: encoder.encode("x"), more_body: false });
+    await send({ type: "http.response.body", body: encoder.encode("late"), more_body: false });
+    extraSent = true;
+  };
+  const sent: Message[] = [];
+  await new BaseHTTPMiddleware(inner, (r, n) => n(r)).call(httpScope(), noReceive, async (m) => void sent.push(m));
+  assert.equal(bodies(sent), ["start 200", "x+", "."]);
+  assert.ok(extraSent);
 });
 
 test.run();
