@@ -19,6 +19,9 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 // servers at a time, and the best is kept.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+// Every measurement follows a warm-up of the same route on the same server process, unrecorded:
+// JIT compilers (V8's, and none for CPython) otherwise spend part of the measured seconds compiling.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 
 interface ServerSpec {
   name: string;
@@ -119,6 +122,10 @@ function toMs(text: string): number {
 }
 
 function load(server: string, route: string, url: string, cookie: string, seconds = DURATION): Measurement {
+  if (WARMUP > 0) {
+    const warm = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${WARMUP}s`, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url], { encoding: "utf8", timeout: (WARMUP + 30) * 1000 });
+    if (warm.status !== 0) throw new Error(`wrk failed: ${warm.stderr}`);
+  }
   const argv = ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
   const out = spawnSync("wrk", argv, { encoding: "utf8", timeout: (seconds + 30) * 1000 });
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
@@ -139,7 +146,7 @@ async function main(): Promise<void> {
   if (which.error) throw new Error("wrk is needed: apt-get install wrk");
   const results: Measurement[] = [];
   const growth: Measurement[] = [];
-  console.log(SMOKE ? "Smoke run: checking every server's answers" : `Load: wrk -t1 -c${CONNECTIONS} -d${DURATION}s per measurement`);
+  console.log(SMOKE ? "Smoke run: checking every server's answers" : `Load: wrk -t1 -c${CONNECTIONS} -d${DURATION}s per measurement, after ${WARMUP} s of warm-up`);
 
   const best = new Map<string, Measurement>();
   const keep = (m: Measurement): void => {
@@ -216,7 +223,7 @@ function renderResults(results: Measurement[], growth: Measurement[], machine: s
   const lines = [
     "# Benchmark results",
     "",
-    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s --latency\` per measurement, on 127.0.0.1, one server at a time;`,
+    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s --latency\` per measurement after ${WARMUP} s of unrecorded warm-up on the same route, on 127.0.0.1, one server at a time;`,
     `each row is the best of ${ROUNDS} rounds (a round measures every server once), since the machine is shared.`,
     "Command: `npm run bench`. Ratios are to the raw node:http row of the same route.",
     "",

@@ -15,15 +15,15 @@ const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" });
 const RESOLVED = Promise.resolve();
 const noop = (): void => undefined;
 
-// The sends of BaseHTTPMiddleware channels carry this mark: they settle and never fail.
-const CHANNEL = Symbol("channel send");
-type ChannelSend = Send & { [CHANNEL]?: true };
-const isChannelSend = (send: Send): boolean => (send as ChannelSend)[CHANNEL] === true;
+// A BaseHTTPMiddleware's send to its inner app's channel carries its cycle, so that
+// a StreamedResponse one layer in hands messages over with callbacks, not promises.
+const CYCLE = Symbol("dispatch cycle");
+type ChannelSend = Send & { [CYCLE]?: DispatchCycle };
 
 /** Takes the channel's messages as they are sent, in place of receive(). */
 interface Sink {
-  /** One message (null once the sending side has closed); the send settles with the promise returned. */
-  accept(message: Message | null): Promise<void>;
+  /** One message (null once the sending side has closed); calls `gone` once it has been passed on. */
+  pass(message: Message | null, gone: () => void): void;
 }
 
 interface Queued {
@@ -55,17 +55,30 @@ class Channel {
   send(message: Message): Promise<void> {
     // Once the response is out, late messages from the inner app are dropped.
     if (this.receiveClosed) return RESOLVED;
-    if (this.sink !== null) return this.sink.accept(message);
-    const waiter = this.waiter;
-    if (waiter !== null) {
+    const sink = this.sink;
+    if (sink !== null) {
+      let settle: (() => void) | null = null;
+      let gone = false;
+      sink.pass(message, () => {
+        if (settle === null) gone = true;
+        else settle();
+      });
+      return gone ? RESOLVED : new Promise((resolve) => (settle = resolve));
+    }
+    return new Promise((taken) => this.post(message, taken));
+  }
+
+  /** send() with a callback for once the message is taken, in place of a promise. */
+  post(message: Message, taken: () => void): void {
+    if (this.receiveClosed) taken();
+    else if (this.sink !== null) this.sink.pass(message, taken);
+    else if (this.waiter !== null) {
+      const waiter = this.waiter;
       this.waiter = null;
       waiter(message);
-      return RESOLVED;
-    }
-    return new Promise((taken) => {
-      if (this.head === null) this.head = { message, taken };
-      else (this.rest ??= []).push({ message, taken });
-    });
+      taken();
+    } else if (this.head === null) this.head = { message, taken };
+    else (this.rest ??= []).push({ message, taken });
   }
 
   /** The next message, or null when the sending side has closed. */
@@ -92,7 +105,7 @@ class Channel {
   closeSend(): void {
     this.sendClosed = true;
     if (this.sink !== null) {
-      void this.sink.accept(null);
+      this.sink.pass(null, noop);
       return;
     }
     const waiter = this.waiter;
@@ -252,7 +265,7 @@ class StreamedResponse extends Response implements Sink {
   /**
    * What the inner app sent before the response went out, in order, each send
    * settling once its message has gone on; then the channel's messages come
-   * straight to accept().
+   * straight to pass().
    */
   private drain(): void {
     const channel = this.channel;
@@ -260,47 +273,74 @@ class StreamedResponse extends Response implements Sink {
       const queued = channel.shift();
       if (queued === null) {
         if (!channel.ready) channel.sink = this;
-        else this.accept(null); // the inner app has returned
+        else this.pass(null, noop); // the inner app has returned
         return;
       }
-      const sent = this.accept(queued.message);
-      if (sent !== RESOLVED) {
-        void sent.then(() => {
-          queued.taken();
-          this.drain();
-        });
-        return;
-      }
-      queued.taken();
+      let waiting = true;
+      let gone = false;
+      this.pass(queued.message, () => {
+        queued.taken();
+        if (waiting) gone = true;
+        else this.drain();
+      });
+      waiting = false;
+      if (!gone) return;
     }
   }
 
-  /** One inner message on its way out; settles once it has gone. */
-  accept(message: Message | null): Promise<void> {
+  /** One inner message on its way out; `gone` is called once it has gone (at once when nothing is sent). */
+  pass(message: Message | null, gone: () => void): void {
+    let chunk: Uint8Array | Message | null | undefined;
     try {
-      const chunk = this.take(message);
-      if (this.done) this.channel.sink = null;
-      if (!(chunk instanceof Uint8Array)) {
-        if (this.done) this.end(chunk ?? null);
-        return RESOLVED;
-      }
-      const downstream = this.downstream as Send;
-      const sent = downstream({ type: "http.response.body", body: chunk, more_body: true });
-      if (this.done) return sent.then(() => this.end(null), (exc: unknown) => this.fail(exc));
-      // Another layer's channel never fails a send; any other send's error is the response's.
-      return isChannelSend(downstream) ? sent : sent.then(undefined, (exc: unknown) => this.fail(exc));
+      chunk = this.take(message);
     } catch (exc) {
       this.fail(exc);
-      return RESOLVED;
+      gone();
+      return;
     }
+    if (this.done) this.channel.sink = null;
+    if (!(chunk instanceof Uint8Array)) {
+      if (this.done) this.end(chunk ?? null);
+      gone();
+      return;
+    }
+    const next = this.done
+      ? () => {
+          this.end(null);
+          gone();
+        }
+      : gone;
+    this.forward({ type: "http.response.body", body: chunk, more_body: true }, next, gone);
   }
 
   // An ASGI message that is not a body (pathsend) ends the response itself.
   private end(last: Message | null): void {
+    const message = last ?? { type: "http.response.body", body: EMPTY, more_body: false };
+    const outer = (this.downstream as ChannelSend)[CYCLE];
+    if (outer !== undefined) outer.sendLast(message, this.whenDone);
+    else this.forward(message, this.whenDone, noop);
+  }
+
+  /**
+   * Sends one message downstream, then calls `next`; on an error, fails the
+   * response and calls `failed`. Into another BaseHTTPMiddleware's channel, with
+   * no promise.
+   */
+  private forward(message: Message, next: () => void, failed: () => void): void {
+    const downstream = this.downstream as ChannelSend;
+    const outer = downstream[CYCLE];
+    if (outer !== undefined) {
+      outer.channel.post(message, next);
+      return;
+    }
     try {
-      (this.downstream as Send)(last ?? { type: "http.response.body", body: EMPTY, more_body: false }).then(this.whenDone, (exc: unknown) => this.fail(exc));
+      downstream(message).then(next, (exc: unknown) => {
+        this.fail(exc);
+        failed();
+      });
     } catch (exc) {
       this.fail(exc);
+      failed();
     }
   }
 
@@ -371,7 +411,7 @@ export class BaseHTTPMiddleware {
  */
 class DispatchCycle implements Sink {
   readonly request: CachedRequest;
-  private readonly channel = new Channel();
+  readonly channel = new Channel();
   private sent = false;
   private signalSent: (() => void) | null = null;
   private sentSignal: Promise<void> | null = null;
@@ -389,7 +429,7 @@ class DispatchCycle implements Sink {
     private readonly reject: (exc: unknown) => void,
   ) {
     this.request = new CachedRequest(scope, receive);
-    (this.sendToChannel as ChannelSend)[CHANNEL] = true;
+    (this.sendToChannel as ChannelSend)[CYCLE] = this;
   }
 
   run(dispatch: DispatchFunction): void {
@@ -444,6 +484,20 @@ class DispatchCycle implements Sink {
     this.sent = true;
     this.signalSent?.();
     this.channel.closeReceive();
+    const callbacks = this.afterSent;
+    if (callbacks !== null) {
+      this.afterSent = null;
+      for (const callback of callbacks) callback();
+    }
+  }
+
+  private afterSent: Array<() => void> | null = null;
+
+  /** sendToChannel() for the last message of an inner StreamedResponse, with a callback for once the response is out. */
+  sendLast(message: Message, sent: () => void): void {
+    this.channel.post(message, noop);
+    if (this.sent) sent();
+    else (this.afterSent ??= []).push(sent);
   }
 
   /** An inner error that callNext did not already throw is thrown after the response. */
@@ -494,10 +548,11 @@ class DispatchCycle implements Sink {
       this.runApp();
     });
 
-  accept(message: Message | null): Promise<void> {
+  pass(message: Message | null, gone: () => void): void {
     if (message !== null && message.type === "http.response.debug" && message.info !== undefined && this.info === undefined) {
       this.info = message.info;
-      return RESOLVED;
+      gone();
+      return;
     }
     this.channel.sink = null;
     if (message === null) {
@@ -507,7 +562,7 @@ class DispatchCycle implements Sink {
       } else this.startFailed(new Error("No response returned."));
     } else if (message.type !== "http.response.start") this.startFailed(new Error(`Unexpected message: ${message.type}`));
     else (this.started as (response: StreamedResponse) => void)(new StreamedResponse(message.status as number, message.headers ?? [], this.channel, this.info));
-    return RESOLVED;
+    gone();
   }
 }
 

@@ -757,4 +757,32 @@ test("a message the inner app sends after its last body is dropped, and its send
   assert.ok(extraSent);
 });
 
+test("two stacked middlewares over a slow stream: the body passes both; an outer response of its own drops the inner one's body", async () => {
+  let finished = 0;
+  const slow = async function* () {
+    for (const part of ["a", "b", "c"]) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      yield part;
+    }
+    finished++;
+  };
+  const build = (outer: DispatchFunction) => {
+    const app = new App({ routes: [new Route("/", () => new StreamingResponse(slow()))] });
+    app.middleware("http")((request, callNext) => callNext(request));
+    app.middleware("http")(outer);
+    return app;
+  };
+  const through = await new TestClient(build((request, callNext) => callNext(request))).get("/");
+  assert.is(through.text, "abc");
+  const replaced = await new TestClient(
+    build(async (request, callNext) => {
+      await callNext(request);
+      return new PlainTextResponse("Custom");
+    }),
+  ).get("/");
+  assert.is(replaced.text, "Custom");
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.is(finished, 2);
+});
+
 test.run();
