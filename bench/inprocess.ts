@@ -18,9 +18,19 @@ class PassThrough {
 }
 
 /** The benchmark's app (bench/servers/starlette-ts.mjs) with `layers` middleware of one kind. */
-function build(kind: "none" | "http" | "asgi", layers: number): App {
+function build(kind: "none" | "http" | "http-header" | "asgi", layers: number): App {
   const app = new App();
   if (kind === "http") for (let i = 0; i < layers; i++) app.middleware("http")((request, callNext) => callNext(request));
+  // The shape of FastAPI's middleware example: await callNext, edit the response, return it.
+  if (kind === "http-header") {
+    for (let i = 0; i < layers; i++) {
+      app.middleware("http")(async (request, callNext) => {
+        const response = await callNext(request);
+        response.headers.set("x-layer", String(i));
+        return response;
+      });
+    }
+  }
   if (kind === "asgi") for (let i = 0; i < layers; i++) app.addMiddleware(PassThrough);
   app.addMiddleware(SessionMiddleware, { secretKey: SECRET });
   app.get("/plain")(() => new PlainTextResponse("ok"));
@@ -64,6 +74,7 @@ const rows: [string, App, string, boolean][] = [
   ["/json", build("none", 0), "/json", false],
   ["/session/incr", build("none", 0), "/session/incr", true],
   ["/plain, 10 http middleware", build("http", 10), "/plain", false],
+  ["  same, each setting a header", build("http-header", 10), "/plain", false],
   ["/plain, 10 ASGI middleware", build("asgi", 10), "/plain", false],
 ];
 console.log(`Node ${process.version}, ${REQUESTS} requests each, µs per request (lower is better)`);

@@ -24,10 +24,11 @@ export function lookupExceptionHandler(handlers: ExceptionHandlers, exc: unknown
 
 /**
  * Starlette's wrap_app_handling_exceptions(app, conn)(scope, receive, send),
- * called directly: it runs for every request. `conn` may be a function that
- * makes the connection, for ExceptionMiddleware, whose handlers rarely run.
+ * called directly: it runs twice for every request, so the usual path is a
+ * promise handed on, not an async frame. `conn` may be a function that makes the
+ * connection, for ExceptionMiddleware, whose handlers rarely run.
  */
-export async function runHandlingExceptions(
+export function runHandlingExceptions(
   app: ASGIApp,
   conn: HTTPConnection | ((scope: Scope) => HTTPConnection),
   scope: Scope,
@@ -36,22 +37,35 @@ export async function runHandlingExceptions(
 ): Promise<void> {
   const registered = scope["starlette.exception_handlers"] as [ExceptionHandlers, StatusHandlers] | undefined;
   if (registered === undefined) return app(scope, receive, send);
-  const [exceptionHandlers, statusHandlers] = registered;
   let responseStarted = false;
   const sender: Send = (message: Message) => {
     if (message.type === "http.response.start") responseStarted = true;
     return send(message);
   };
+  const handle = (exc: unknown): Promise<void> => handleException(registered, exc, responseStarted, conn, scope, receive, sender);
   try {
-    await app(scope, receive, sender);
+    // Promise.resolve: an ASGI app written without async may return nothing.
+    return Promise.resolve(app(scope, receive, sender)).then(undefined, handle);
   } catch (exc) {
-    let handler: ExceptionHandler | undefined;
-    if (exc instanceof HTTPException) handler = statusHandlers.get(exc.statusCode);
-    handler ??= lookupExceptionHandler(exceptionHandlers, exc);
-    if (handler === undefined) throw exc;
-    if (responseStarted) throw new Error("Caught handled exception, but response already started.", { cause: exc });
-    const request = typeof conn === "function" ? conn(scope) : conn;
-    const response = await handler(request as Request, exc);
-    if (response) await response.call(scope, receive, sender);
+    return handle(exc);
   }
+}
+
+async function handleException(
+  [exceptionHandlers, statusHandlers]: [ExceptionHandlers, StatusHandlers],
+  exc: unknown,
+  responseStarted: boolean,
+  conn: HTTPConnection | ((scope: Scope) => HTTPConnection),
+  scope: Scope,
+  receive: Receive,
+  sender: Send,
+): Promise<void> {
+  let handler: ExceptionHandler | undefined;
+  if (exc instanceof HTTPException) handler = statusHandlers.get(exc.statusCode);
+  handler ??= lookupExceptionHandler(exceptionHandlers, exc);
+  if (handler === undefined) throw exc;
+  if (responseStarted) throw new Error("Caught handled exception, but response already started.", { cause: exc });
+  const request = typeof conn === "function" ? conn(scope) : conn;
+  const response = await handler(request as Request, exc);
+  if (response) await response.call(scope, receive, sender);
 }

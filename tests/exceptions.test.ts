@@ -7,6 +7,7 @@ import { ExceptionMiddleware } from "../src/middleware/exceptions.js";
 import { PlainTextResponse, StreamingResponse } from "../src/responses.js";
 import { Route, Router } from "../src/routing.js";
 import { TestClient } from "../src/testclient.js";
+import type { ASGIApp, Receive, Scope, Send } from "../src/types.js";
 import { rejects } from "./helpers.js";
 
 test("test_http_str and the default detail is the reason phrase", () => {
@@ -105,6 +106,19 @@ test("non-error throwables are re-thrown unchanged", async () => {
     (e: unknown) => e,
   );
   assert.is(thrown, "a string");
+});
+
+test("an ASGI app written without async (it returns nothing) is served through the exception handling", async () => {
+  const plain = {
+    call(_scope: Scope, _receive: Receive, send: Send): void {
+      void send({ type: "http.response.start", status: 200, headers: [[ "content-type", "text/plain" ]] });
+      void send({ type: "http.response.body", body: new TextEncoder().encode("sync") });
+    },
+  };
+  const app = new App({ routes: [new Route("/", plain as unknown as { call: ASGIApp })] });
+  const response = await new TestClient(app).get("/");
+  assert.is(response.statusCode, 200);
+  assert.is(response.text, "sync");
 });
 
 test.run();
