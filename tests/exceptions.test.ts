@@ -111,7 +111,7 @@ test("non-error throwables are re-thrown unchanged", async () => {
 test("an ASGI app written without async (it returns nothing) is served through the exception handling", async () => {
   const plain = {
     call(_scope: Scope, _receive: Receive, send: Send): void {
-      void send({ type: "http.response.start", status: 200, headers: [[ "content-type", "text/plain" ]] });
+      void send({ type: "http.response.start", status: 200, headers: [["content-type", "text/plain"]] });
       void send({ type: "http.response.body", body: new TextEncoder().encode("sync") });
     },
   };
