@@ -443,7 +443,7 @@ class DispatchCycle implements Sink {
   private readonly respond = (response: Response): void => {
     try {
       if (response instanceof StreamedResponse && response.direct) response.stream(this.send, this.finished, this.failed);
-      else response.call(this.scope, this.wrappedReceive, this.send).then(this.finished, this.failed);
+      else response.call(this.scope, () => this.request.wrappedReceive(), this.send).then(this.finished, this.failed);
     } catch (exc) {
       this.failed(exc);
     }
@@ -471,8 +471,6 @@ class DispatchCycle implements Sink {
     this.appError = { error: exc };
     this.appReturned();
   };
-
-  readonly wrappedReceive: Receive = () => this.request.wrappedReceive();
 
   /** Settles once the middleware's response is out. */
   private whenSent(): Promise<void> {
@@ -511,7 +509,7 @@ class DispatchCycle implements Sink {
   // Whichever comes first: the next request message, or the response going out.
   private readonly receiveOrDisconnect: Receive = async () => {
     if (this.sent) return DISCONNECT;
-    return Promise.race([this.wrappedReceive(), this.whenSent().then(() => DISCONNECT)]);
+    return Promise.race([this.request.wrappedReceive(), this.whenSent().then(() => DISCONNECT)]);
   };
 
   private readonly sendToChannel: Send = (message) => {
