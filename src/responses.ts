@@ -4,6 +4,7 @@ import type { Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import { basename, extname } from "node:path";
+import { RESOLVED } from "./_utils.js";
 import type { BackgroundTask } from "./background.js";
 import { MutableHeaders, URL } from "./datastructures.js";
 import { ClientDisconnect } from "./requests.js";
@@ -164,7 +165,19 @@ export class Response {
     return (message: Message) => send({ ...message, type: "websocket." + message.type });
   }
 
-  async call(scope: Scope, _receive: Receive, send: Send): Promise<void> {
+  call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    if (scope.type !== "http" || this.background !== null) return this.callFully(scope, receive, send);
+    // The usual case, with no async frame, and the body sent at once when the start was taken at once.
+    try {
+      const started = send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
+      const body: Message = { type: "http.response.body", body: this.body };
+      return started === RESOLVED ? send(body) : started.then(() => send(body));
+    } catch (exc) {
+      return Promise.reject(exc);
+    }
+  }
+
+  private async callFully(scope: Scope, _receive: Receive, send: Send): Promise<void> {
     const out = this.websocketDenialSend(scope, send);
     await out({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     await out({ type: "http.response.body", body: this.body });

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { LifespanDriver } from "./_lifespan.js";
+import { RESOLVED } from "./_utils.js";
 import type { State } from "./datastructures.js";
 import { reasonPhrase } from "./status.js";
 import type { ASGIApp, ASGIAppLike, HeaderList, Message, Receive, Scope, Send } from "./types.js";
@@ -43,7 +44,6 @@ export class ClientDisconnected extends Error {
 }
 
 const EMPTY = new Uint8Array(0);
-const RESOLVED = Promise.resolve();
 
 function toApp(app: ASGIAppLike): ASGIApp {
   return typeof app === "function" ? app : (scope, receive, send) => app.call(scope, receive, send);

@@ -1,6 +1,7 @@
 // Port of starlette/middleware/base.py (1.x): BaseHTTPMiddleware, dispatch + callNext.
 // anyio's task group and zero-buffer memory stream become a promise for the
 // inner app and the small rendezvous channel below.
+import { RESOLVED } from "../_utils.js";
 import { ClientDisconnect, Request } from "../requests.js";
 import { Response } from "../responses.js";
 import type { ASGIApp, HeaderList, Message, Receive, Scope, Send } from "../types.js";
@@ -12,7 +13,6 @@ export type DispatchFunction = (request: Request, callNext: CallNext) => Respons
 const EMPTY = new Uint8Array(0);
 const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" });
 
-const RESOLVED = Promise.resolve();
 const noop = (): void => undefined;
 
 // A BaseHTTPMiddleware's send to its inner app's channel carries its cycle, so that

@@ -33,25 +33,32 @@ export class ServerErrorMiddleware {
     this.debug = options.debug ?? false;
   }
 
-  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+  // Not async: it hands the app's promise on, and the error path is a function of its own.
+  call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http") return this.app(scope, receive, send);
     let responseStarted = false;
     const tracked: Send = (message: Message) => {
       if (message.type === "http.response.start") responseStarted = true;
       return send(message);
     };
+    const handle = (exc: unknown): Promise<void> => this.handleError(exc, responseStarted, scope, receive, send);
     try {
-      await this.app(scope, receive, tracked);
+      // Promise.resolve: an ASGI app written without async may return nothing.
+      return Promise.resolve(this.app(scope, receive, tracked)).then(undefined, handle);
     } catch (exc) {
-      const request = new Request(scope);
-      let response: Response;
-      if (this.debug) response = this.debugResponse(request, exc);
-      else if (this.handler === null) response = this.errorResponse(request, exc);
-      else response = await this.handler(request, exc);
-      if (!responseStarted) await response.call(scope, receive, send);
-      // Always re-thrown: the server logs it, the TestClient may raise it in the test.
-      throw exc;
+      return handle(exc);
     }
+  }
+
+  private async handleError(exc: unknown, responseStarted: boolean, scope: Scope, receive: Receive, send: Send): Promise<void> {
+    const request = new Request(scope);
+    let response: Response;
+    if (this.debug) response = this.debugResponse(request, exc);
+    else if (this.handler === null) response = this.errorResponse(request, exc);
+    else response = await this.handler(request, exc);
+    if (!responseStarted) await response.call(scope, receive, send);
+    // Always re-thrown: the server logs it, the TestClient may raise it in the test.
+    throw exc;
   }
 
   generateHtml(exc: unknown): string {

@@ -54,4 +54,19 @@ test("test_debug_not_http: other scopes' errors pass through untouched", async (
   assert.is(error.message, "Something went wrong");
 });
 
+test("an app that throws synchronously, or returns nothing, is handled like an async one", async () => {
+  const throwing = ((() => {
+    throw new Error("sync boom");
+  }) as unknown) as ASGIApp;
+  const response = await new TestClient(new ServerErrorMiddleware(throwing), { raiseServerExceptions: false }).get("/");
+  assert.is(response.statusCode, 500);
+  assert.is(response.text, "Internal Server Error");
+  assert.is((await rejects(new TestClient(new ServerErrorMiddleware(throwing)).get("/"))).message, "sync boom");
+  const plain = (((_scope: unknown, _receive: unknown, send: (m: object) => Promise<void>) => {
+    void send({ type: "http.response.start", status: 204, headers: [] });
+    void send({ type: "http.response.body", body: new Uint8Array(0) });
+  }) as unknown) as ASGIApp;
+  assert.is((await new TestClient(new ServerErrorMiddleware(plain)).get("/")).statusCode, 204);
+});
+
 test.run();
