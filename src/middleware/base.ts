@@ -169,6 +169,11 @@ class CachedRequest extends Request {
 class StreamedResponse extends Response implements Sink {
   private iterator?: AsyncGenerator<Uint8Array | Message, void, undefined>;
   private done = false;
+  // Where stream() sends the body, what it calls at the end, and whether it failed.
+  private downstream: Send | null = null;
+  private whenDone: () => void = noop;
+  private whenFailed: (exc: unknown) => void = noop;
+  private broken = false;
 
   constructor(
     statusCode: number,
@@ -249,11 +254,6 @@ class StreamedResponse extends Response implements Sink {
     this.whenFailed = error;
     this.drain();
   }
-
-  private downstream: Send | null = null;
-  private whenDone: () => void = noop;
-  private whenFailed: (exc: unknown) => void = noop;
-  private broken = false;
 
   // The error of take() or of our send() is the response's, as in Starlette; the inner app's send returns quietly.
   private fail(exc: unknown): void {
@@ -419,6 +419,8 @@ class DispatchCycle implements Sink {
   private errorAlreadyRaised = false;
   private appsRunning = 0;
   private settled = false;
+  // What sendLast() was given: called once the response is out.
+  private afterSent: Array<() => void> | null = null;
 
   constructor(
     private readonly app: ASGIApp,
@@ -482,14 +484,13 @@ class DispatchCycle implements Sink {
     this.sent = true;
     this.signalSent?.();
     this.channel.closeReceive();
+    // The responses one layer in are done too: told now, each telling the next layer in.
     const callbacks = this.afterSent;
     if (callbacks !== null) {
       this.afterSent = null;
       for (const callback of callbacks) callback();
     }
   }
-
-  private afterSent: Array<() => void> | null = null;
 
   /** sendToChannel() for the last message of an inner StreamedResponse, with a callback for once the response is out. */
   sendLast(message: Message, sent: () => void): void {
