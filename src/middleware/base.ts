@@ -3,6 +3,7 @@
 // inner app and the small rendezvous channel below.
 import { RESOLVED } from "../_utils.js";
 import { ClientDisconnect, Request } from "../requests.js";
+import { asgiObjectOf } from "./index.js";
 import { Response } from "../responses.js";
 import type { ASGIApp, HeaderList, Message, Receive, Scope, Send } from "../types.js";
 
@@ -385,12 +386,16 @@ class StreamedResponse extends Response implements Sink {
 
 export class BaseHTTPMiddleware {
   readonly dispatchFunc: DispatchFunction;
+  // The BaseHTTPMiddleware one layer in, if that is what `app` is: it is run with callbacks, not a promise.
+  private readonly inner: BaseHTTPMiddleware | null;
 
   constructor(
     readonly app: ASGIApp,
     dispatch?: DispatchFunction | null,
   ) {
     this.dispatchFunc = dispatch ?? ((request, callNext) => this.dispatch(request, callNext));
+    const inner = asgiObjectOf(app);
+    this.inner = inner instanceof BaseHTTPMiddleware ? inner : null;
   }
 
   dispatch(_request: Request, _callNext: CallNext): Response | Promise<Response> {
@@ -399,9 +404,20 @@ export class BaseHTTPMiddleware {
 
   call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http") return this.app(scope, receive, send);
-    return new Promise<void>((resolve, reject) => new DispatchCycle(this.app, scope, receive, send, resolve, reject).run(this.dispatchFunc));
+    return new Promise<void>((resolve, reject) => this.handle(scope, receive, send, resolve, reject));
+  }
+
+  /**
+   * call() for an http scope, settling through callbacks: how the layer one out
+   * runs this one when neither has a `call` of its own.
+   * @internal
+   */
+  handle(scope: Scope, receive: Receive, send: Send, resolve: () => void, reject: (exc: unknown) => void): void {
+    new DispatchCycle(this.app, this.inner, scope, receive, send, resolve, reject).run(this.dispatchFunc);
   }
 }
+
+const baseCall = BaseHTTPMiddleware.prototype.call;
 
 /**
  * One request through a BaseHTTPMiddleware: the inner app, its channel, its
@@ -424,6 +440,7 @@ class DispatchCycle implements Sink {
 
   constructor(
     private readonly app: ASGIApp,
+    private readonly inner: BaseHTTPMiddleware | null,
     private readonly scope: Scope,
     receive: Receive,
     private readonly send: Send,
@@ -524,13 +541,19 @@ class DispatchCycle implements Sink {
   };
 
   private runApp(): void {
+    this.appsRunning++;
+    const inner = this.inner;
+    // handle() does not throw: dispatch's errors, even synchronous ones, come to appFailed.
+    if (inner !== null && inner.call === baseCall) {
+      inner.handle(this.scope, this.receiveOrDisconnect, this.sendToChannel, this.appReturned, this.appFailed);
+      return;
+    }
     let running: Promise<void>;
     try {
       running = Promise.resolve(this.app(this.scope, this.receiveOrDisconnect, this.sendToChannel));
     } catch (exc) {
       running = Promise.reject(exc);
     }
-    this.appsRunning++;
     running.then(this.appReturned, this.appFailed);
   }
 

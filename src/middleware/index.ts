@@ -8,11 +8,23 @@ export type MiddlewareFactory<A extends unknown[] = unknown[]> =
   | (new (app: ASGIApp, ...args: A) => ASGIAppLike)
   | ((app: ASGIApp, ...args: A) => ASGIAppLike);
 
+// The object behind each function asASGIApp() made: a middleware can then recognise its own kind one layer in.
+const objects = new WeakMap<ASGIApp, object>();
+
 /** Turn an object with `call` (Python's `__call__`) into a plain ASGI function. */
 export function asASGIApp(app: ASGIAppLike): ASGIApp {
   if (typeof app === "function") return app;
-  if (app !== null && typeof app === "object" && typeof app.call === "function") return app.call.bind(app);
+  if (app !== null && typeof app === "object" && typeof app.call === "function") {
+    const fn: ASGIApp = app.call.bind(app);
+    objects.set(fn, app);
+    return fn;
+  }
   throw new TypeError(`Expected an ASGI app (a function or an object with a call method), got ${inspect(app)}`);
+}
+
+/** The object whose `call` an ASGI function made by `asASGIApp` calls; undefined for any other function. */
+export function asgiObjectOf(app: ASGIApp): object | undefined {
+  return objects.get(app);
 }
 
 function isClass(fn: unknown): boolean {

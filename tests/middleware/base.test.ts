@@ -785,4 +785,36 @@ test("two stacked middlewares over a slow stream: the body passes both; an outer
   assert.is(finished, 2);
 });
 
+test("stacked middlewares: one whose subclass has its own call() still has it called; errors of the one inside reach the one outside", async () => {
+  const log: string[] = [];
+  class Logged extends BaseHTTPMiddleware {
+    override call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+      log.push(`call ${scope.path as string}`);
+      return super.call(scope, receive, send);
+    }
+  }
+  const app = new App({ routes: [new Route("/", () => new PlainTextResponse("ok"))] });
+  app.addMiddleware(Logged, (request: Request, callNext: CallNext) => callNext(request));
+  app.middleware("http")((request, callNext) => callNext(request));
+  assert.is((await new TestClient(app).get("/")).text, "ok");
+  assert.equal(log, ["call /"]);
+
+  const failing = new App({ routes: [new Route("/", () => new PlainTextResponse("ok"))] });
+  failing.middleware("http")(() => {
+    throw new RangeError("inner dispatch");
+  });
+  let caught: unknown;
+  failing.middleware("http")(async (request, callNext) => {
+    try {
+      return await callNext(request);
+    } catch (exc) {
+      caught = exc;
+      return new PlainTextResponse("handled", { statusCode: 500 });
+    }
+  });
+  const response = await new TestClient(failing, { raiseServerExceptions: false }).get("/");
+  assert.is(response.text, "handled");
+  assert.instance(caught, RangeError);
+});
+
 test.run();
