@@ -16,10 +16,13 @@ const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" });
 
 const noop = (): void => undefined;
 
-// A BaseHTTPMiddleware's send to its inner app's channel carries its cycle, so that
-// a StreamedResponse one layer in hands messages over with callbacks, not promises.
-const CYCLE = Symbol("dispatch cycle");
-type ChannelSend = Send & { [CYCLE]?: DispatchCycle };
+// One executor for every callNext promise, rather than a closure each: it runs at once, and its
+// functions are taken from here before anything else can run.
+const captured: { resolve: (response: StreamedResponse) => void; reject: (exc: unknown) => void } = { resolve: noop, reject: noop };
+function capture(resolve: (response: StreamedResponse) => void, reject: (exc: unknown) => void): void {
+  captured.resolve = resolve;
+  captured.reject = reject;
+}
 
 /** Takes the channel's messages as they are sent, in place of receive(). */
 interface Sink {
@@ -175,6 +178,8 @@ class StreamedResponse extends Response implements Sink {
   private whenDone: () => void = noop;
   private whenFailed: (exc: unknown) => void = noop;
   private broken = false;
+  // The cycle whose channel `downstream` sends into, when known: messages are then posted to it with callbacks, not promises.
+  private outer: DispatchCycle | null = null;
 
   constructor(
     statusCode: number,
@@ -233,8 +238,9 @@ class StreamedResponse extends Response implements Sink {
    * sink), then the end of the body. A send that settled at once is not waited
    * for: each layer of a stack passes every message on this way.
    */
-  stream(send: Send, done: () => void, error: (exc: unknown) => void): void {
+  stream(send: Send, done: () => void, error: (exc: unknown) => void, outer: DispatchCycle | null = null): void {
     this.downstream = send;
+    this.outer = outer;
     this.whenDone = done;
     this.whenFailed = error;
     let started: Promise<void>;
@@ -317,8 +323,8 @@ class StreamedResponse extends Response implements Sink {
   // An ASGI message that is not a body (pathsend) ends the response itself.
   private end(last: Message | null): void {
     const message = last ?? { type: "http.response.body", body: EMPTY, more_body: false };
-    const outer = (this.downstream as ChannelSend)[CYCLE];
-    if (outer !== undefined) outer.sendLast(message, this.whenDone);
+    const outer = this.outer;
+    if (outer !== null) outer.sendLast(message, this.whenDone);
     else this.forward(message, this.whenDone, noop);
   }
 
@@ -328,14 +334,13 @@ class StreamedResponse extends Response implements Sink {
    * no promise.
    */
   private forward(message: Message, next: () => void, failed: () => void): void {
-    const downstream = this.downstream as ChannelSend;
-    const outer = downstream[CYCLE];
-    if (outer !== undefined) {
+    const outer = this.outer;
+    if (outer !== null) {
       outer.channel.post(message, next);
       return;
     }
     try {
-      downstream(message).then(next, (exc: unknown) => {
+      (this.downstream as Send)(message).then(next, (exc: unknown) => {
         this.fail(exc);
         failed();
       });
@@ -404,16 +409,19 @@ export class BaseHTTPMiddleware {
 
   call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type !== "http") return this.app(scope, receive, send);
-    return new Promise<void>((resolve, reject) => this.handle(scope, receive, send, resolve, reject));
+    return new Promise<void>((resolve, reject) =>
+      new DispatchCycle(this.app, this.inner, scope, receive, send, null, resolve, reject).run(this.dispatchFunc),
+    );
   }
 
   /**
-   * call() for an http scope, settling through callbacks: how the layer one out
-   * runs this one when neither has a `call` of its own.
+   * call() for an http scope, run by the cycle one layer out, to which it
+   * reports with method calls: how a layer runs this one when neither has a
+   * `call` of its own.
    * @internal
    */
-  handle(scope: Scope, receive: Receive, send: Send, resolve: () => void, reject: (exc: unknown) => void): void {
-    new DispatchCycle(this.app, this.inner, scope, receive, send, resolve, reject).run(this.dispatchFunc);
+  handle(scope: Scope, receive: Receive, outer: DispatchCycle): void {
+    new DispatchCycle(this.app, this.inner, scope, receive, outer.sendToChannel, outer, noop, noop).run(this.dispatchFunc);
   }
 }
 
@@ -444,11 +452,12 @@ class DispatchCycle implements Sink {
     private readonly scope: Scope,
     receive: Receive,
     private readonly send: Send,
+    // The cycle that runs this one (whose channel `send` sends into), told with method calls; else the promise's callbacks.
+    private readonly outer: DispatchCycle | null,
     private readonly resolve: () => void,
     private readonly reject: (exc: unknown) => void,
   ) {
     this.request = new CachedRequest(scope, receive);
-    (this.sendToChannel as ChannelSend)[CYCLE] = this;
   }
 
   run(dispatch: DispatchFunction): void {
@@ -461,7 +470,7 @@ class DispatchCycle implements Sink {
 
   private readonly respond = (response: Response): void => {
     try {
-      if (response instanceof StreamedResponse && response.direct) response.stream(this.send, this.finished, this.failed);
+      if (response instanceof StreamedResponse && response.direct) response.stream(this.send, this.finished, this.failed, this.outer);
       else response.call(this.scope, () => this.request.wrappedReceive(), this.send).then(this.finished, this.failed);
     } catch (exc) {
       this.failed(exc);
@@ -472,7 +481,7 @@ class DispatchCycle implements Sink {
   private readonly failed = (exc: unknown): void => {
     this.responseSent();
     this.settled = true;
-    this.reject(exc);
+    this.raise(exc);
   };
 
   private readonly finished = (): void => {
@@ -480,16 +489,22 @@ class DispatchCycle implements Sink {
     if (this.appsRunning === 0) this.settle();
   };
 
-  private readonly appReturned = (): void => {
+  /** The inner app has returned. */
+  appReturned(): void {
     this.appsRunning--;
     this.channel.closeSend();
     if (this.sent && this.appsRunning === 0) this.settle();
-  };
+  }
 
-  private readonly appFailed = (exc: unknown): void => {
+  appFailed(exc: unknown): void {
     this.appError = { error: exc };
     this.appReturned();
-  };
+  }
+
+  private raise(exc: unknown): void {
+    if (this.outer !== null) this.outer.appFailed(exc);
+    else this.reject(exc);
+  }
 
   /** Settles once the middleware's response is out. */
   private whenSent(): Promise<void> {
@@ -520,7 +535,8 @@ class DispatchCycle implements Sink {
   private settle(): void {
     if (this.settled) return;
     this.settled = true;
-    if (this.appError !== undefined && !this.errorAlreadyRaised) this.reject(this.appError.error);
+    if (this.appError !== undefined && !this.errorAlreadyRaised) this.raise(this.appError.error);
+    else if (this.outer !== null) this.outer.appReturned();
     else this.resolve();
   }
 
@@ -530,7 +546,7 @@ class DispatchCycle implements Sink {
     return Promise.race([this.request.wrappedReceive(), this.whenSent().then(() => DISCONNECT)]);
   };
 
-  private readonly sendToChannel: Send = (message) => {
+  readonly sendToChannel: Send = (message) => {
     const taken = this.channel.send(message);
     // The inner app's background tasks start once the client has the whole response, which is
     // after the channel has taken this message (or dropped it, for a response of dispatch's own).
@@ -545,7 +561,7 @@ class DispatchCycle implements Sink {
     const inner = this.inner;
     // handle() does not throw: dispatch's errors, even synchronous ones, come to appFailed.
     if (inner !== null && inner.call === baseCall) {
-      inner.handle(this.scope, this.receiveOrDisconnect, this.sendToChannel, this.appReturned, this.appFailed);
+      inner.handle(this.scope, this.receiveOrDisconnect, this);
       return;
     }
     let running: Promise<void>;
@@ -554,7 +570,10 @@ class DispatchCycle implements Sink {
     } catch (exc) {
       running = Promise.reject(exc);
     }
-    running.then(this.appReturned, this.appFailed);
+    running.then(
+      () => this.appReturned(),
+      (exc: unknown) => this.appFailed(exc),
+    );
   }
 
   private started: ((response: StreamedResponse) => void) | null = null;
@@ -562,13 +581,14 @@ class DispatchCycle implements Sink {
   private info: unknown;
 
   // The cycle is the channel's sink until the start message comes: it resolves callNext with no await in between.
-  readonly callNext: CallNext = () =>
-    new Promise<StreamedResponse>((resolve, reject) => {
-      this.started = resolve;
-      this.startFailed = reject;
-      this.channel.sink = this;
-      this.runApp();
-    });
+  readonly callNext: CallNext = () => {
+    const promise = new Promise<StreamedResponse>(capture);
+    this.started = captured.resolve;
+    this.startFailed = captured.reject;
+    this.channel.sink = this;
+    this.runApp();
+    return promise;
+  };
 
   pass(message: Message | null, gone: () => void): void {
     if (message !== null && message.type === "http.response.debug" && message.info !== undefined && this.info === undefined) {
