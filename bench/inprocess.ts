@@ -17,8 +17,16 @@ class PassThrough {
   }
 }
 
+// The least any middleware that waits for the inner app can cost: one await.
+class AwaitNext {
+  constructor(readonly app: (scope: Scope, receive: never, send: never) => Promise<void>) {}
+  async call(scope: Scope, receive: never, send: never): Promise<void> {
+    await this.app(scope, receive, send);
+  }
+}
+
 /** The benchmark's app (bench/servers/starlette-ts.mjs) with `layers` middleware of one kind. */
-function build(kind: "none" | "http" | "http-header" | "asgi", layers: number): App {
+function build(kind: "none" | "http" | "http-header" | "asgi" | "await", layers: number): App {
   const app = new App();
   if (kind === "http") for (let i = 0; i < layers; i++) app.middleware("http")((request, callNext) => callNext(request));
   // The shape of FastAPI's middleware example: await callNext, edit the response, return it.
@@ -32,6 +40,7 @@ function build(kind: "none" | "http" | "http-header" | "asgi", layers: number): 
     }
   }
   if (kind === "asgi") for (let i = 0; i < layers; i++) app.addMiddleware(PassThrough);
+  if (kind === "await") for (let i = 0; i < layers; i++) app.addMiddleware(AwaitNext);
   app.addMiddleware(SessionMiddleware, { secretKey: SECRET });
   app.get("/plain")(() => new PlainTextResponse("ok"));
   app.get("/json")(() => ({ hello: "world" }));
@@ -76,6 +85,7 @@ const rows: [string, App, string, boolean][] = [
   ["/plain, 10 http middleware", build("http", 10), "/plain", false],
   ["  same, each setting a header", build("http-header", 10), "/plain", false],
   ["/plain, 10 ASGI middleware", build("asgi", 10), "/plain", false],
+  ["  same, each awaiting the app", build("await", 10), "/plain", false],
 ];
 console.log(`Node ${process.version}, ${REQUESTS} requests each, µs per request (lower is better)`);
 for (const [name, app, path, withCookie] of rows) console.log(`${name.padEnd(28)} ${(await measure(app, path, withCookie)).toFixed(2).padStart(7)} µs`);

@@ -3,6 +3,9 @@
 // separate process, on 127.0.0.1 only, for a fixed time per measurement.
 //   npm run bench               the full run (a few minutes)
 //   npm run bench -- --smoke    only checks that every server answers correctly (CI)
+//   npm run bench -- --pair Hono
+//                               starlette-ts and one peer only, alternately, BENCH_ROUNDS
+//                               times (default 6), compared by their median on each route
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -14,10 +17,11 @@ import { cookiesOf, get } from "./http.js";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const args = process.argv.slice(2);
 const SMOKE = args.includes("--smoke");
+const PAIR = args.includes("--pair") ? (args[args.indexOf("--pair") + 1] ?? "") : null;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 // This machine is shared and noisy: every measurement is taken ROUNDS times, a round over all
 // servers at a time, and the best is kept.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null ? 3 : 6));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // Every measurement follows a warm-up of the same route on the same server process, unrecorded:
 // JIT compilers (V8's, and none for CPython) otherwise spend part of the measured seconds compiling.
@@ -148,9 +152,81 @@ function keepBest(best: Map<string, Measurement>, m: Measurement): void {
   if (prior === undefined || m.rps > prior.rps) best.set(key, m);
 }
 
+// The routes of the main table: [mode, layers, routes] per server process.
+const CONFIGS = [
+  ["plain", 0, ["/plain", "/json", "/session/incr"]],
+  ["http", 10, ["/plain"]],
+  ["asgi", 10, ["/plain"]],
+] as const;
+
+function routeLabel(mode: string, layers: number, route: string): string {
+  return mode === "plain" ? route : `${route} (${layers} ${mode === "http" ? "http mw" : "ASGI mw"})`;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Whether starlette-ts is ahead of one peer, where the best of three rounds
+ * cannot tell: the two alternate, route by route, in an order that flips each
+ * round, and each route is compared by the medians of the rounds.
+ */
+async function pair(name: string): Promise<void> {
+  const peer = name === "" ? undefined : SERVERS.find((s) => s.name !== "starlette-ts" && s.name.toLowerCase().startsWith(name.toLowerCase()));
+  if (peer === undefined) throw new Error(`--pair takes one of: ${SERVERS.filter((s) => s.name !== "starlette-ts").map((s) => s.name.split(" ")[0]).join(", ")}`);
+  const ours = SERVERS.find((s) => s.name === "starlette-ts") as ServerSpec;
+  const rps = new Map<string, number[]>();
+  for (let round = 0; round < ROUNDS; round++) {
+    console.log(`round ${round + 1} of ${ROUNDS}`);
+    for (const [mode, layers, routes] of CONFIGS) {
+      for (const spec of round % 2 ? [peer, ours] : [ours, peer]) {
+        const running = await start(spec, mode, layers);
+        try {
+          const cookie = await check(spec, running.port, mode !== "plain");
+          for (const route of routes) {
+            const m = load(spec.name, routeLabel(mode, layers, route), `http://127.0.0.1:${running.port}${route}`, route.startsWith("/session") ? cookie : "");
+            const key = `${spec.name}\u0000${m.route}`;
+            rps.set(key, [...(rps.get(key) ?? []), m.rps]);
+          }
+        } finally {
+          await stop(running);
+        }
+      }
+    }
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const lines = [
+    `# starlette-ts and ${peer.name}, head to head`,
+    "",
+    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s\` after ${WARMUP} s of warm-up; the two servers alternate, ${ROUNDS} rounds.`,
+    `Command: \`npm run bench -- --pair ${name}\`. Medians of the rounds; "rounds ahead" counts the rounds in which starlette-ts had more requests/s.`,
+    "",
+    `| route | starlette-ts | ${peer.name} | ratio | rounds ahead |`,
+    "| --- | ---: | ---: | ---: | ---: |",
+  ];
+  for (const [mode, layers, routes] of CONFIGS) {
+    for (const route of routes) {
+      const label = routeLabel(mode, layers, route);
+      const a = rps.get(`${ours.name}\u0000${label}`) as number[];
+      const b = rps.get(`${peer.name}\u0000${label}`) as number[];
+      const ahead = a.filter((v, i) => v > b[i]).length;
+      lines.push(`| ${label} | ${Math.round(median(a))} | ${Math.round(median(b))} | ${(median(a) / median(b)).toFixed(3)} | ${ahead} of ${a.length} |`);
+    }
+  }
+  lines.push("");
+  const file = `pair-${peer.name.split(" ")[0].toLowerCase()}.md`;
+  writeFileSync(new URL(file, import.meta.url), lines.join("\n"));
+  console.log(lines.join("\n"));
+  console.log(`wrote bench/${file}`);
+}
+
 async function main(): Promise<void> {
   const which = spawnSync("wrk", ["--version"], { encoding: "utf8" });
   if (which.error) throw new Error("wrk is needed: apt-get install wrk");
+  if (PAIR !== null) return pair(PAIR);
   const results: Measurement[] = [];
   const growth: Measurement[] = [];
   console.log(SMOKE ? "Smoke run: checking every server's answers" : `Load: wrk -t1 -c${CONNECTIONS} -d${DURATION}s per measurement, after ${WARMUP} s of warm-up`);
@@ -160,7 +236,7 @@ async function main(): Promise<void> {
   for (let round = 0; round < (SMOKE ? 1 : ROUNDS); round++) {
     if (!SMOKE) console.log(`round ${round + 1} of ${ROUNDS}`);
     for (const spec of SERVERS) {
-      for (const [mode, layers, routes] of [["plain", 0, ["/plain", "/json", "/session/incr"]], ["http", 10, ["/plain"]], ["asgi", 10, ["/plain"]]] as const) {
+      for (const [mode, layers, routes] of CONFIGS) {
         const running = await start(spec, mode, layers);
         try {
           const cookie = await check(spec, running.port, mode !== "plain");
@@ -169,8 +245,7 @@ async function main(): Promise<void> {
             continue;
           }
           for (const route of routes) {
-            const label = mode === "plain" ? route : `${route} (${layers} ${mode === "http" ? "http mw" : "ASGI mw"})`;
-            keep(load(spec.name, label, `http://127.0.0.1:${running.port}${route}`, route.startsWith("/session") ? cookie : ""));
+            keep(load(spec.name, routeLabel(mode, layers, route), `http://127.0.0.1:${running.port}${route}`, route.startsWith("/session") ? cookie : ""));
           }
         } finally {
           await stop(running);
@@ -180,6 +255,15 @@ async function main(): Promise<void> {
   }
   results.push(...best.values());
   if (SMOKE) {
+    // The growth series' third kind of layer.
+    const ours = SERVERS.find((s) => s.name === "starlette-ts") as ServerSpec;
+    const running = await start(ours, "await", 10);
+    try {
+      await check(ours, running.port, true);
+      console.log(`  ok  ${ours.name} (await x10)`);
+    } finally {
+      await stop(running);
+    }
     console.log("every server answered correctly");
     return;
   }
@@ -191,7 +275,8 @@ async function main(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) {
     console.log(`growth, round ${round + 1} of ${ROUNDS}`);
     for (const spec of SERVERS.filter((s) => s.seeds)) {
-      for (const mode of ["http", "asgi"] as const) {
+      // "await": ASGI layers that await the inner app, the least any middleware waiting for it costs.
+      for (const mode of ["http", "asgi", "await"] as const) {
         for (const layers of [1, 5, 10, 20]) {
           if (spec.name !== "starlette-ts") continue;
           const running = await start(spec, mode, layers);
@@ -247,7 +332,16 @@ function renderResults(results: Measurement[], growth: Measurement[], machine: s
       lines.push(`| ${r.server} | ${r.route} | ${Math.round(r.rps)} | ${ratio} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`);
     }
   }
-  lines.push("", "## How cost grows", "", "| server | configuration | req/s | p50 ms | p99 ms |", "| --- | --- | ---: | ---: | ---: |");
+  lines.push(
+    "",
+    "## How cost grows",
+    "",
+    '`/plain` behind N `app.middleware("http")` layers (http xN), N pure ASGI layers that return the inner app\'s promise (asgi xN),',
+    "and N pure ASGI layers that await it (await xN: the least a middleware that waits for the inner app costs); then `/session/incr` by cookie size.",
+    "",
+    "| server | configuration | req/s | p50 ms | p99 ms |",
+    "| --- | --- | ---: | ---: | ---: |",
+  );
   for (const g of growth) lines.push(`| ${g.server} | ${g.route} | ${Math.round(g.rps)} | ${g.p50.toFixed(2)} | ${g.p99.toFixed(2)} |`);
   lines.push("");
   return lines.join("\n");

@@ -14,9 +14,20 @@ class PassThrough {
   }
 }
 
+// The least any middleware that waits for the inner app can cost: one await.
+class AwaitNext {
+  constructor(app) {
+    this.app = app;
+  }
+  async call(scope, receive, send) {
+    await this.app(scope, receive, send);
+  }
+}
+
 const app = new App();
 if (mode === "http") for (let i = 0; i < layers; i++) app.middleware("http")((request, callNext) => callNext(request));
 if (mode === "asgi") for (let i = 0; i < layers; i++) app.addMiddleware(PassThrough);
+if (mode === "await") for (let i = 0; i < layers; i++) app.addMiddleware(AwaitNext);
 app.addMiddleware(SessionMiddleware, { secretKey: "bench-secret" });
 
 app.get("/plain")(() => new PlainTextResponse("ok"));
