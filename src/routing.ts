@@ -61,12 +61,13 @@ export function compilePath(path: string): CompiledPath {
   let regex = "^";
   let format = "";
   let idx = 0;
-  const convertors: Record<string, Convertor> = {};
+  // No prototype: parameters named "constructor" or "toString" are parameters like any other.
+  const convertors = Object.create(null) as Record<string, Convertor>;
   const duplicated = new Set<string>();
   for (const match of path.matchAll(PARAM_REGEX)) {
     const name = match[1];
     const type = (match[2] ?? ":str").slice(1);
-    assert(type in CONVERTOR_TYPES, `Unknown path convertor '${type}'`);
+    assert(Object.hasOwn(CONVERTOR_TYPES, type), `Unknown path convertor '${type}'`);
     const start = match.index as number;
     regex += escapeRegex(path.slice(idx, start)) + `(?<${name}>${CONVERTOR_TYPES[type].regex})`;
     format += path.slice(idx, start) + `{${name}}`;
@@ -101,11 +102,17 @@ function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boole
   return ka.length === Object.keys(b).length && ka.every((k) => k in b);
 }
 
+// A parameter named "__proto__" is data, as in a Python dict, not the object's prototype.
+function setParam(params: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(params, key, { value, enumerable: true, writable: true, configurable: true });
+  else params[key] = value;
+}
+
 function matchParams(compiled: CompiledPath, routePath: string, scope: Scope): Record<string, unknown> | null {
   const m = compiled.regex.exec(routePath);
   if (m === null) return null;
   const params: Record<string, unknown> = { ...scope.path_params };
-  for (const [key, value] of Object.entries(m.groups ?? {})) params[key] = compiled.convertors[key].convert(value as string);
+  for (const [key, value] of Object.entries(m.groups ?? {})) setParam(params, key, compiled.convertors[key].convert(value as string));
   return params;
 }
 
@@ -270,7 +277,7 @@ export class Mount extends BaseRoute {
       const remainingName = this.name === null ? name : name.slice(this.name.length + 1);
       const own: Record<string, unknown> = {};
       const rest: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(params)) (k in this.compiled.convertors ? own : rest)[k] = v;
+      for (const [k, v] of Object.entries(params)) setParam(k in this.compiled.convertors ? own : rest, k, v);
       const [prefix] = replaceParams(this.compiled.format, this.compiled.convertors, { ...own, path: "" });
       for (const route of this.routes) {
         try {

@@ -17,6 +17,7 @@ import { app as pure } from "../examples/pure_middleware.js";
 import * as signing from "../examples/itsdangerous_signing.js";
 import { app as firstSteps } from "../examples/first_steps.js";
 import { app as pathParams } from "../examples/path_params.js";
+import { app as customConvertor } from "../examples/custom_convertor.js";
 import { app as queryParams } from "../examples/query_params.js";
 import { app as requestBody } from "../examples/request_body.js";
 import { app as responses } from "../examples/responses.js";
@@ -129,6 +130,13 @@ test("path_params.ts: every convertor, route order, urlPathFor", async () => {
   assert.equal((await client.get("/prices/9.5")).json(), { amount: 9.5 });
   assert.equal((await client.get("/orders/EC38DF32-CEDA-4CFA-9B4A-1AEB94AD551A")).json(), { order_id: "ec38df32-ceda-4cfa-9b4a-1aeb94ad551a" });
   assert.equal((await client.get("/named/hello")).json(), { url: "/named/hello" });
+});
+
+test("custom_convertor.ts: the date convertor matches, converts and formats", async () => {
+  const client = new TestClient(customConvertor);
+  assert.equal((await client.get("/reports/2024-05-01")).json(), { weekday: 3, next: "/reports/2024-05-02" });
+  assert.equal((await client.get("/reports/2024-12-31")).json(), { weekday: 2, next: "/reports/2025-01-01" });
+  assert.is((await client.get("/reports/2024-5-1")).statusCode, 404);
 });
 
 test("query_params.ts", async () => {
