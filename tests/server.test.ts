@@ -237,6 +237,42 @@ test("a throwing handler gives a 500, is logged, and the next request is served"
   }
 });
 
+test("scope.path is the raw path percent-decoded as uvicorn does: bad escapes kept, bad UTF-8 replaced", async () => {
+  const app: ASGIApp = async (scope, _receive, send) => {
+    if (scope.type !== "http") return;
+    await send({ type: "http.response.start", status: 200, headers: [["content-type", "application/json"]] });
+    await send({ type: "http.response.body", body: Buffer.from(JSON.stringify({ path: scope.path, raw: scope.raw_path })) });
+  };
+  const server = await serve(app, { ...quiet(), accessLog: false });
+  try {
+    // Python: urllib.parse.unquote("/caf%C3%A9/%zz/%E0%A4%A/%FF%41") == "/café/%zz/\ufffd%A/\ufffdA"
+    const odd = JSON.parse((await call(server, "/caf%C3%A9/%zz/%E0%A4%A/%FF%41")).body);
+    assert.equal(odd, { path: "/café/%zz/\ufffd%A/\ufffdA", raw: "/caf%C3%A9/%zz/%E0%A4%A/%FF%41" });
+    assert.equal(JSON.parse((await call(server, "/a%20b")).body), { path: "/a b", raw: "/a%20b" });
+  } finally {
+    await server.close();
+  }
+});
+
+test("an error without a stack, or a thrown value that is no Error, is logged by its text", async () => {
+  const lines: string[] = [];
+  const app: ASGIApp = async (scope) => {
+    if (scope.path === "/string") throw "a plain string";
+    const error = new Error("no stack here");
+    error.stack = undefined;
+    throw error;
+  };
+  const server = await serve(app, quiet(lines));
+  try {
+    assert.is((await call(server, "/")).status, 500);
+    assert.ok(lines.includes("ERROR:    Exception in ASGI application\nError: no stack here"), lines.join("\n"));
+    assert.is((await call(server, "/string")).status, 500);
+    assert.ok(lines.includes("ERROR:    Exception in ASGI application\na plain string"), lines.join("\n"));
+  } finally {
+    await server.close();
+  }
+});
+
 test("an error after the final send() does not cut the response, for each of several concurrent requests", async () => {
   const lines: string[] = [];
   const order: string[] = [];
