@@ -206,4 +206,29 @@ test("CookieJar: set, delete, clear, size, toJSON, domain matching and expiry", 
   assert.is(jar.headerFor(new URL("http://x/")), null);
 });
 
+test("a URL with no path is a request for /, and its cookies are sent back there", async () => {
+  const app = new App();
+  app.get("/")((request: Request) => {
+    const response = new PlainTextResponse(`${request.url.path} ${request.cookies.a ?? "-"}`);
+    response.setCookie("a", "1");
+    return response;
+  });
+  const client = new TestClient(app);
+  assert.is((await client.get("http://testserver")).text, "/ -");
+  assert.is((await client.get("http://testserver")).text, "/ 1");
+});
+
+test("a relative baseUrl: the scheme is http and the host testserver; the jar keeps its cookies host-free", async () => {
+  const app = new App();
+  app.get("/api/items")((request: Request) => {
+    const response = new PlainTextResponse(`${request.url} ${request.headers.get("host")} ${request.cookies.seen ?? "-"}`);
+    response.setCookie("seen", "yes");
+    return response;
+  });
+  const client = new TestClient(app, { baseUrl: "/api" });
+  assert.is((await client.get("/items")).text, "http://testserver/api/items testserver -");
+  assert.is((await client.get("items")).text, "http://testserver/api/items testserver yes");
+  assert.equal([...client.cookies].map((c) => [c.name, c.domain, c.path]), [["seen", "", "/"]]);
+});
+
 test.run();
