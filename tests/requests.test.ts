@@ -5,7 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../src/applications.js";
 import { UploadFile } from "../src/datastructures.js";
-import { ClientDisconnect, cookieParser, HTTPConnection, Request } from "../src/requests.js";
+import { ClientDisconnect, cookieParser, cookieValue, HTTPConnection, Request } from "../src/requests.js";
 import { JSONResponse, PlainTextResponse, Response } from "../src/responses.js";
 import { Route } from "../src/routing.js";
 import { TestClient } from "../src/testclient.js";
@@ -92,6 +92,51 @@ test("multipart form: fields and files, without a dependency", async () => {
   const response = await client.post("/", { content: body, headers: { "content-type": `multipart/form-data; boundary=${boundary}` } });
   assert.equal(response.json(), { field: "valüe", filename: "a.txt", type: "text/plain", size: 9, text: "file body" });
   assert.is(decode(await (file as UploadFile).read()), "file body");
+});
+
+test("form limits: files, part size, urlencoded fields; parts without a name; raw UTF-8 in urlencoded bodies", async () => {
+  const app = new App();
+  app.post("/", async (r: Request) => {
+    const form = await r.form({ maxFiles: 1, maxFields: 2, maxPartSize: 1024 });
+    return [...form.multiItems()].map(([k, v]) => [k, typeof v === "string" ? v : `file ${v.filename}`]);
+  });
+  const client = new TestClient(app);
+  const multipart = (parts: string[]) => ({
+    content: parts.map((p) => `--b\r\n${p}\r\n`).join("") + "--b--\r\n",
+    headers: { "content-type": "multipart/form-data; boundary=b" },
+  });
+  const file = (name: string) => `Content-Disposition: form-data; name="${name}"; filename="${name}.txt"\r\n\r\ndata`;
+  let response = await client.post("/", multipart([file("a"), file("b")]));
+  assert.is(response.statusCode, 400);
+  assert.is(response.text, "Too many files. Maximum number of files is 1.");
+  response = await client.post("/", multipart([`Content-Disposition: form-data; name="big"\r\n\r\n${"x".repeat(1025)}`]));
+  assert.is(response.statusCode, 400);
+  assert.is(response.text, "Part exceeded maximum size of 1KB.");
+  // A part with no Content-Disposition, or one without a name, is a field named "".
+  response = await client.post("/", multipart(["Content-Type: text/plain\r\n\r\nno header", 'Content-Disposition: form-data\r\n\r\nno name']));
+  assert.equal(response.json(), [["", "no header"], ["", "no name"]]);
+  // The delimiter the header names never appears in the body.
+  response = await client.post("/", { content: "no delimiter here", headers: { "content-type": "multipart/form-data; boundary=b" } });
+  assert.is(response.text, "Missing boundary in multipart.");
+  response = await client.post("/", { content: "a=1&b=2&c=3", headers: { "content-type": "application/x-www-form-urlencoded" } });
+  assert.is(response.statusCode, 400);
+  assert.is(response.text, "Too many fields. Maximum number of fields is 2.");
+  response = await client.post("/", { content: Buffer.from("café=crème", "utf8"), headers: { "content-type": "application/x-www-form-urlencoded" } });
+  assert.equal(response.json(), [["café", "crème"]]);
+});
+
+test("a scope with only type, method and path reads as empty where Starlette would read a missing key", async () => {
+  // A receive whose message has no body: an empty one.
+  const receive = async (): Promise<Message> => ({ type: "http.request", more_body: false });
+  const request = new Request({ type: "http", method: "GET", path: "/x", root_path: "/sub/" }, receive);
+  assert.is(request.receive, receive);
+  assert.is(String(request.baseUrl), "/sub/");
+  assert.is(request.queryParams.get("a"), null);
+  assert.is(cookieValue(request.scope, "a"), undefined);
+  assert.is((await request.body()).byteLength, 0);
+  assert.is(String(new Request({ type: "http", method: "GET", path: "/x" }).baseUrl), "/");
+  // app_root_path (set by a Mount) wins over root_path, and gains its slash.
+  assert.is(String(new Request({ type: "http", method: "GET", path: "/x", root_path: "/a/b", app_root_path: "/a" }).baseUrl), "/a/");
 });
 
 test("multipart limits and malformed bodies give a 400 inside an app", async () => {

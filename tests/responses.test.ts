@@ -1,5 +1,5 @@
 // Port of tests/test_responses.py (the parts that apply; FileResponse ranges are not implemented).
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "uvu";
@@ -146,6 +146,22 @@ test("websocket denial responses are sent as websocket.http.response.*", async (
   const sent: Message[] = [];
   await new PlainTextResponse("no").call({ type: "websocket" }, async () => ({ type: "websocket.connect" }), async (m) => void sent.push(m));
   assert.equal(sent.map((m) => m.type), ["websocket.http.response.start", "websocket.http.response.body"]);
+});
+
+test("a file that shrinks after its size was read still ends its body; a scope without extensions streams", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "starlette-ts-"));
+  const path = join(dir, "shrinking.txt");
+  writeFileSync(path, "0123456789");
+  const sent: Message[] = [];
+  // The start carries the size stat() gave (10); the file is cut to 3 bytes before it is read.
+  await new FileResponse(path).call({ type: "http", method: "GET" }, async () => ({ type: "http.disconnect" }), async (m) => {
+    sent.push(m);
+    if (m.type === "http.response.start") truncateSync(path, 3);
+  });
+  assert.equal(
+    sent.map((m) => [m.type, m.body === undefined ? null : Buffer.from(m.body as Uint8Array).toString(), m.more_body ?? null]),
+    [["http.response.start", null, null], ["http.response.body", "012", true], ["http.response.body", "", false]],
+  );
 });
 
 test("test_file_response: headers, body, HEAD, pathsend, missing file", async () => {

@@ -259,6 +259,35 @@ options("a session replaced wholesale by a plain object is still written", async
   assert.match(response.headers.get("set-cookie") as string, /^session=eyJwbGFpbiI6IHRydWV9\./);
 });
 
+options("a start message without headers still gets Vary and Set-Cookie", async () => {
+  const inner: ASGIApp = async (scope, _receive, send) => {
+    (scope.session as Session).set("n", 1);
+    await send({ type: "http.response.start", status: 204 });
+    await send({ type: "http.response.body", body: new Uint8Array(0) });
+  };
+  const response = await new TestClient(new SessionMiddleware(inner, { secretKey: "k" })).get("/");
+  assert.is(response.statusCode, 204);
+  assert.is(response.headers.get("vary"), "Cookie");
+  assert.match(response.headers.get("set-cookie") as string, /^session=eyJuIjogMX0=\./);
+});
+
+options("an error other than a bad signature while reading the cookie is not hidden as an empty session", async () => {
+  const mw = new SessionMiddleware(async () => undefined, { secretKey: "k" });
+  const cookie = mw.signer.sign(Buffer.from('{"n": 1}').toString("base64"));
+  mw.signer.unsign = () => {
+    throw new TypeError("a bug in the signer");
+  };
+  const scope = { type: "http", method: "GET", path: "/", headers: [["cookie", `session=${cookie}`]] as [string, string][] };
+  let error: unknown;
+  try {
+    await mw.call(scope, async () => ({ type: "http.disconnect" }), async () => undefined);
+  } catch (exc) {
+    error = exc;
+  }
+  assert.instance(error, TypeError);
+  assert.is((error as Error).message, "a bug in the signer");
+});
+
 options.run();
 
 // ---------------------------------------------------------------- recorded Starlette vectors
