@@ -53,6 +53,28 @@ test("test_url_query_params", () => {
   assert.is(String(u), "https://example.org/path/?a=%C3%A9+b");
 });
 
+test("URL user info and replace(), as Starlette 0.26.1's URL on Python 3.11 gives them", () => {
+  // [url, username, password, hostname, port, replace({port: 82}), replace({username: "u"}), replace({password: "s"})]
+  const cases: [string, string | null, string | null, string | null, number | null, string, string, string][] = [
+    ["http://a@b", "a", null, "b", null, "http://a@b:82", "http://u@b", "http://a:s@b"],
+    ["http://user:pw@host:81/p", "user", "pw", "host", 81, "http://user:pw@host:82/p", "http://u:pw@host:81/p", "http://user:s@host:81/p"],
+    ["http://host/p", null, null, "host", null, "http://host:82/p", "http://u@host/p", "http://host/p"],
+    ["//host/p", null, null, "host", null, "//host:82/p", "//u@host/p", "//host/p"],
+  ];
+  for (const [url, username, password, hostname, port, withPort, withUser, withPassword] of cases) {
+    const u = new URL(url);
+    assert.equal([u.username, u.password, u.hostname, u.port], [username, password, hostname, port], url);
+    assert.is(String(u.replace({ port: 82 })), withPort);
+    assert.is(String(u.replace({ username: "u" })), withUser);
+    assert.is(String(u.replace({ password: "s" })), withPassword);
+  }
+  // urlunsplit: a relative path under a host gains its slash; a path starting "//" keeps its empty host.
+  assert.is(String(new URL("http://host").replace({ path: "p" })), "http://host/p");
+  assert.is(String(new URL("http:////x").replace({ query: "q" })), "http:////x?q");
+  // Where Starlette's replace() raises IndexError (no host), a URL comes back.
+  assert.is(String(new URL("http:/x").replace({ port: 82 })), "http://:82/x");
+});
+
 test("test_url_from_scope", () => {
   let u = URL.fromScope({ type: "http", path: "/path/to/somewhere", query_string: "abc=123", headers: [] });
   assert.is(String(u), "/path/to/somewhere?abc=123");
