@@ -103,4 +103,26 @@ s("the spec's vector and the real clock", () => {
   assert.throws(() => real.timestampToDatetime(253402300800), RangeError as never);
 });
 
+s("a timestamp past 2^53 with a max age: SignatureExpired with the exact age, and no date", () => {
+  // The token Python's itsdangerous 2.1.2 makes for get_timestamp() == 2**60; Python then fails
+  // making the date (OSError), here it stays a SignatureExpired (docs/itsdangerous.md).
+  const token = "v.EAAAAAAAAAA.dD2Xw3XuplXCXaI7kCZ3Tt5XDhA";
+  class Future extends TimestampSigner {
+    override getTimestamp(): number {
+      return 2 ** 60;
+    }
+  }
+  assert.is(new Future("k").sign("v"), token);
+  class Now extends TimestampSigner {
+    override getTimestamp(): number {
+      return 1_700_000_000;
+    }
+  }
+  const error = thrown(() => new Now("k").unsign(token, { maxAge: 10 }));
+  assert.instance(error, SignatureExpired);
+  assert.is(error.message, "Signature age -1152921502906846976 < 0 seconds");
+  assert.is((error as SignatureExpired).dateSigned, null);
+  assert.is(new Now("k").unsign(token), "v");
+});
+
 s.run();
