@@ -109,6 +109,14 @@ test('app.middleware("http") registers a BaseHTTPMiddleware as the new outermost
   assert.is(app.userMiddleware[0].cls, BaseHTTPMiddleware);
 });
 
+test("middlewareOrder() names anonymous middleware <anonymous>", () => {
+  const app = new App();
+  app.middleware("http")(async (request, callNext) => callNext(request));
+  app.addMiddleware((inner: ASGIApp) => inner);
+  app.addMiddleware(BaseHTTPMiddleware);
+  assert.equal(app.middlewareOrder(), ["ServerErrorMiddleware", "BaseHTTPMiddleware", "<anonymous>", "BaseHTTPMiddleware(<anonymous>)", "ExceptionMiddleware", "Router"]);
+});
+
 test('app.middleware("websocket") fails with Starlette\'s message', () => {
   assert.throws(() => new App().middleware("websocket"), (e: Error) => e instanceof AssertionError && e.message === 'Currently only middleware("http") is supported.');
 });

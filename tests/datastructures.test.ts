@@ -1,7 +1,7 @@
 // Port of tests/test_datastructures.py (URL, Headers, MutableHeaders, QueryParams, the multi-dicts).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { Address, FormData, Headers, ImmutableMultiDict, MultiDict, MutableHeaders, parseQsl, QueryParams, quotePlus, unquote, URL, urlencode } from "../src/datastructures.js";
+import { Address, FormData, Headers, ImmutableMultiDict, MultiDict, MutableHeaders, parseQsl, QueryParams, quotePlus, unquote, UploadFile, URL, urlencode } from "../src/datastructures.js";
 
 test("test_url", () => {
   const u = new URL("https://example.org:123/path/to/somewhere?abc=123#anchor");
@@ -73,6 +73,15 @@ test("URL user info and replace(), as Starlette 0.26.1's URL on Python 3.11 give
   assert.is(String(new URL("http:////x").replace({ query: "q" })), "http:////x?q");
   // Where Starlette's replace() raises IndexError (no host), a URL comes back.
   assert.is(String(new URL("http:/x").replace({ port: 82 })), "http://:82/x");
+});
+
+test("a scope with no path gives an empty URL path; an UploadFile with no options has no filename or headers", async () => {
+  assert.is(URL.fromScope({ type: "http", headers: [["host", "example.org"]] }).path, "");
+  const file = new UploadFile(Buffer.from("abc"));
+  assert.is(file.filename, null);
+  assert.equal([...file.headers.keys()], []);
+  assert.is(file.contentType, null);
+  assert.is(Buffer.from(await file.read()).toString(), "abc");
 });
 
 test("test_url_from_scope", () => {

@@ -7,9 +7,9 @@ import { HTTPException } from "../src/exceptions.js";
 import { Middleware } from "../src/middleware/index.js";
 import type { Request } from "../src/requests.js";
 import { JSONResponse, PlainTextResponse, Response } from "../src/responses.js";
-import { compilePath, Mount, NoMatchFound, Route, Router } from "../src/routing.js";
+import { compilePath, Match, Mount, NoMatchFound, Route, Router } from "../src/routing.js";
 import { TestClient } from "../src/testclient.js";
-import type { ASGIApp, Receive, Scope, Send } from "../src/types.js";
+import type { ASGIApp, Message, Receive, Scope, Send } from "../src/types.js";
 import { rejects } from "./helpers.js";
 
 const homepage = () => new Response("Hello, world", { mediaType: "text/plain" });
@@ -104,6 +104,16 @@ test("convertor toString checks, as Starlette's", () => {
   assert.throws(() => compilePath("/{a:nope}"), /Unknown path convertor 'nope'/);
 });
 
+test("compilePath for a host pattern drops the port from the regex, as Starlette's compile_path does", () => {
+  // Python: compile_path("{subdomain}.example.org:8000") == (^(?P<subdomain>[^/]+)\.example\.org$, "{subdomain}.example.org:8000", ...)
+  for (const path of ["{subdomain}.example.org", "{subdomain}.example.org:8000"]) {
+    const compiled = compilePath(path);
+    assert.is(compiled.regex.source, "^(?<subdomain>[^/]+)\\.example\\.org$");
+    assert.is(compiled.format, path);
+    assert.equal(Object.keys(compiled.convertors), ["subdomain"]);
+  }
+});
+
 test("test_router_middleware", async () => {
   class CustomMiddleware {
     constructor(readonly app: ASGIApp) {}
@@ -168,6 +178,36 @@ test("test_raise_on_startup and test_raise_on_shutdown", async () => {
     assert.is(error.message, `${where} boom`);
     assert.equal(sent, where === "startup" ? ["lifespan.startup.failed"] : ["lifespan.startup.complete", "lifespan.shutdown.failed"]);
   }
+});
+
+test("a lifespan that throws something other than an Error, or an Error without a stack, reports it as text", async () => {
+  const stackless = new Error("no stack");
+  stackless.stack = undefined;
+  for (const [thrown, text] of [["not an Error", "not an Error"], [stackless, "Error: no stack"]] as const) {
+    const router = new Router({
+      lifespan: async function* () {
+        throw thrown;
+      },
+    });
+    const sent: Message[] = [];
+    const messages = [{ type: "lifespan.startup" }];
+    const error = await rejects(router.call({ type: "lifespan", state: {} }, async () => messages.shift() as never, async (m) => void sent.push(m)));
+    assert.is(error as unknown, thrown);
+    assert.equal(sent, [{ type: "lifespan.startup.failed", message: text }]);
+  }
+});
+
+test("a Mount of a plain ASGI app has no routes; urlPathFor through a Mount lets a convertor's error through", () => {
+  const plain = new Mount("/static", { app: staticApp, name: "static" });
+  assert.equal(plain.routes, []);
+  // A scope without root_path matches; a lifespan scope never does.
+  assert.is(plain.matches({ type: "http", path: "/static/a.png" })[0], Match.FULL);
+  assert.equal(plain.matches({ type: "lifespan" }), [Match.NONE, {}]);
+  assert.throws(() => plain.urlPathFor("static:file", {}), (e: unknown) => e instanceof NoMatchFound);
+  const router = new Router({ routes: [new Mount("/items", { routes: [new Route("/{n:int}", homepage, { name: "item" })], name: "items" })] });
+  assert.is(router.urlPathFor("items:item", { n: 3 }), "/items/3");
+  // As in Starlette, only NoMatchFound means "try the next route": the convertor's AssertionError is the caller's.
+  assert.throws(() => router.urlPathFor("items:item", { n: -1 }), (e: unknown) => e instanceof AssertionError && e.message === "Negative integers are not supported");
 });
 
 test("a router without a lifespan still answers the protocol", async () => {
