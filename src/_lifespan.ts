@@ -11,11 +11,15 @@ export class LifespanDriver {
   private task: Promise<void> = Promise.resolve();
   private done = false;
   private error?: { error: unknown };
-  private answered = false;
-  /** True when the app does not speak lifespan: it returned, or (lenient) failed, without answering. */
+  /** True when the app does not speak lifespan: it returned without answering, or (lenient) failed without saying so. */
   unsupported = false;
+  /** The message of the app's last `*.failed` answer. */
+  failure: string | null = null;
 
-  /** `lenient`: an app that fails before answering anything is taken not to support lifespan (uvicorn's "auto"). */
+  /**
+   * `lenient` is uvicorn's "auto" mode: an app that raises without having sent a `*.failed`
+   * message is taken not to support lifespan, at startup or later.
+   */
   constructor(
     private readonly app: ASGIApp,
     readonly state: State,
@@ -54,15 +58,15 @@ export class LifespanDriver {
     this.wakeApp?.();
     for (;;) {
       const reply = this.outbox.shift();
-      if (reply !== undefined) this.answered = true;
       if (reply?.type === `${type}.complete`) return;
       if (reply?.type === `${type}.failed`) {
+        this.failure = reply.message === undefined ? null : String(reply.message);
         await this.task;
         throw this.error ? this.error.error : new Error(String(reply.message));
       }
       if (reply !== undefined) continue;
       if (this.done) {
-        if (this.error && !(this.lenient && !this.answered)) throw this.error.error;
+        if (this.error && !this.lenient) throw this.error.error;
         this.unsupported = true;
         return;
       }

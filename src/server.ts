@@ -355,6 +355,23 @@ interface RequestContext {
   batch: WriteBatch;
 }
 
+// As uvicorn's "auto" lifespan mode: a failure at shutdown is logged, never thrown, so a signal
+// handler cannot turn it into an unhandled rejection; an app that raised without a
+// lifespan.shutdown.failed is one that does not speak lifespan.
+async function shutdownLifespan(lifespan: LifespanDriver, log: (line: string) => void): Promise<void> {
+  if (lifespan.unsupported) return;
+  log("INFO:     Waiting for application shutdown.");
+  try {
+    await lifespan.shutdown();
+  } catch {
+    if (lifespan.failure) log(`ERROR:    ${lifespan.failure}`);
+    log("ERROR:    Application shutdown failed. Exiting.");
+    return;
+  }
+  if (lifespan.unsupported) log("INFO:     ASGI 'lifespan' protocol appears unsupported.");
+  log("INFO:     Application shutdown complete.");
+}
+
 /**
  * Serve an ASGI app on node:http (uvicorn's role): runs the lifespan startup,
  * listens, and resolves to a handle whose close() shuts down gracefully.
@@ -429,9 +446,7 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
       server.closeAllConnections();
       await stopped;
-      log("INFO:     Waiting for application shutdown.");
-      await lifespan.shutdown();
-      log("INFO:     Application shutdown complete.");
+      await shutdownLifespan(lifespan, log);
       log(`INFO:     Finished server process [${process.pid}]`);
     })());
   if (options.handleSignals ?? true) {

@@ -164,6 +164,18 @@ test("a file that shrinks after its size was read still ends its body; a scope w
   );
 });
 
+test("a FileResponse runs its background task after the last body message", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "starlette-ts-"));
+  const path = join(dir, "with-task.txt");
+  writeFileSync(path, "body");
+  const events: string[] = [];
+  const response = new FileResponse(path, { background: new BackgroundTask(() => void events.push("task")) });
+  await response.call({ type: "http", method: "GET" }, async () => ({ type: "http.disconnect" }), async (m) => {
+    events.push(m.type === "http.response.body" ? `body more=${String(m.more_body)}` : m.type);
+  });
+  assert.equal(events, ["http.response.start", "body more=false", "task"]);
+});
+
 test("test_file_response: headers, body, HEAD, pathsend, missing file", async () => {
   const dir = mkdtempSync(join(tmpdir(), "starlette-ts-"));
   const path = join(dir, "example.txt");

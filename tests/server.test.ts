@@ -442,6 +442,50 @@ test("a port in use is an error from serve()", async () => {
   }
 });
 
+test("a lifespan that fails at shutdown is logged as uvicorn logs it, and close() still resolves", async () => {
+  // Starlette's router answers lifespan.shutdown.failed with the traceback, then raises.
+  const lines: string[] = [];
+  const app = new App({
+    lifespan: async function* () {
+      yield;
+      throw new Error("cannot close the pool");
+    },
+  });
+  const server = await serve(app, quiet(lines));
+  await server.close();
+  const failed = lines.findIndex((l) => l.startsWith("ERROR:    Error: cannot close the pool\n"));
+  assert.ok(failed > 0, lines.join("\n"));
+  assert.is(lines[failed + 1], "ERROR:    Application shutdown failed. Exiting.");
+  assert.not.ok(lines.includes("INFO:     Application shutdown complete."));
+  assert.is(lines[lines.length - 1], `INFO:     Finished server process [${process.pid}]`);
+
+  // An app that raises without saying lifespan.shutdown.failed: uvicorn's "auto" mode takes it as no lifespan support.
+  const raw: string[] = [];
+  const crashing: ASGIApp = async (scope, receive, send) => {
+    if (scope.type !== "lifespan") return new PlainTextResponse("ok").call(scope, receive, send);
+    await receive();
+    await send({ type: "lifespan.startup.complete" });
+    await receive();
+    throw new Error("crash at shutdown");
+  };
+  const second = await serve(crashing, quiet(raw));
+  await second.close();
+  // A lifespan.shutdown.failed without a message: only uvicorn's line.
+  const bare: string[] = [];
+  const quietFailure: ASGIApp = async (scope, receive, send) => {
+    if (scope.type !== "lifespan") return;
+    await receive();
+    await send({ type: "lifespan.startup.complete" });
+    await receive();
+    await send({ type: "lifespan.shutdown.failed" });
+  };
+  const third = await serve(quietFailure, quiet(bare));
+  await third.close();
+  assert.equal(bare.slice(-3), ["INFO:     Waiting for application shutdown.", "ERROR:    Application shutdown failed. Exiting.", `INFO:     Finished server process [${process.pid}]`]);
+  const waiting = raw.indexOf("INFO:     Waiting for application shutdown.");
+  assert.equal(raw.slice(waiting, waiting + 3), ["INFO:     Waiting for application shutdown.", "INFO:     ASGI 'lifespan' protocol appears unsupported.", "INFO:     Application shutdown complete."]);
+});
+
 test("an app without lifespan support is served, with uvicorn's note", async () => {
   const lines: string[] = [];
   const app: ASGIApp = async (scope, receive, send) => {
@@ -455,6 +499,9 @@ test("an app without lifespan support is served, with uvicorn's note", async () 
   } finally {
     await server.close();
   }
+  // As uvicorn: no lifespan, so no shutdown lines for it.
+  assert.not.ok(lines.includes("INFO:     Waiting for application shutdown."));
+  assert.ok(lines.includes("INFO:     Shutting down"));
 });
 
 test.run();

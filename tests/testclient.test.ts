@@ -74,6 +74,15 @@ test("an app that ignores lifespan is fine; one that fails it raises", async () 
     throw new Error("raw");
   };
   assert.is((await rejects(new TestClient(throws).enter())).message, "raw");
+  // A message that answers no step in progress (here a second startup.complete) is passed over.
+  const repeats: ASGIApp = async (scope, receive, send) => {
+    await receive();
+    await send({ type: "lifespan.startup.complete" });
+    await send({ type: "lifespan.startup.complete" });
+    await receive();
+    await send({ type: "lifespan.shutdown.complete" });
+  };
+  await (await new TestClient(repeats).enter()).exit();
 });
 
 test("the scope a request gets: host, client, headers, query, http version", async () => {
