@@ -264,6 +264,15 @@ async function main(): Promise<void> {
     } finally {
       await stop(running);
     }
+    // The measurement docs/performance.md quotes from bench/experiments/.
+    const lean: ServerSpec = { name: "lean-layer experiment", command: [process.execPath, "experiments/lean-layer.mjs"] };
+    const experiment = await start(lean, "http", 10);
+    try {
+      await check(lean, experiment.port, true);
+      console.log(`  ok  ${lean.name} (x10)`);
+    } finally {
+      await stop(experiment);
+    }
     console.log("every server answered correctly");
     return;
   }
