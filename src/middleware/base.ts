@@ -28,6 +28,21 @@ function capture(resolve: (response: StreamedResponse) => void, reject: (exc: un
 interface Sink {
   /** One message (null once the sending side has closed); calls `gone` once it has been passed on. */
   pass(message: Message | null, gone: () => void): void;
+  /** Whether pass() always calls `gone` before it returns. */
+  readonly immediate: boolean;
+}
+
+/** Told how a StreamedResponse's stream() ended. */
+interface Completion {
+  finish(): void;
+  fail(exc: unknown): void;
+}
+
+/** A body chunk as a StreamedResponse sends it (not empty, more to come): every layer passes it on unchanged. */
+function isChunk(message: Message): boolean {
+  if (message.type !== "http.response.body" || message.more_body !== true) return false;
+  const body = message.body;
+  return body !== undefined && body.byteLength > 0;
 }
 
 interface Queued {
@@ -56,11 +71,21 @@ class Channel {
     return this.head !== null || this.sendClosed || this.receiveClosed;
   }
 
+  /**
+   * Set while a direct StreamedResponse with another layer outside it streams
+   * this channel: body chunks skip it and go straight to that layer's channel.
+   */
+  relaying: StreamedResponse | null = null;
+
   send(message: Message): Promise<void> {
     // Once the response is out, late messages from the inner app are dropped.
     if (this.receiveClosed) return RESOLVED;
     const sink = this.sink;
-    if (sink !== null) {
+    if (sink !== null && this.relaying === null) {
+      if (sink.immediate) {
+        sink.pass(message, noop);
+        return RESOLVED;
+      }
       let settle: (() => void) | null = null;
       let gone = false;
       sink.pass(message, () => {
@@ -74,15 +99,28 @@ class Channel {
 
   /** send() with a callback for once the message is taken, in place of a promise. */
   post(message: Message, taken: () => void): void {
-    if (this.receiveClosed) taken();
+    this.accept(relayTarget(this, message), message, taken, null);
+  }
+
+  /** post() of a message already queued elsewhere: the same entry is queued here if need be. */
+  move(queued: Queued): void {
+    this.accept(relayTarget(this, queued.message), queued.message, queued.taken, queued);
+  }
+
+  private accept(channel: Channel, message: Message, taken: () => void, queued: Queued | null): void {
+    if (channel !== this) channel.accept(channel, message, taken, queued);
+    else if (this.receiveClosed) taken();
     else if (this.sink !== null) this.sink.pass(message, taken);
     else if (this.waiter !== null) {
       const waiter = this.waiter;
       this.waiter = null;
       waiter(message);
       taken();
-    } else if (this.head === null) this.head = { message, taken };
-    else (this.rest ??= []).push({ message, taken });
+    } else {
+      const entry = queued ?? { message, taken };
+      if (this.head === null) this.head = entry;
+      else (this.rest ??= []).push(entry);
+    }
   }
 
   /** The next message, or null when the sending side has closed. */
@@ -120,15 +158,40 @@ class Channel {
   closeReceive(): void {
     this.receiveClosed = true;
     this.sink = null;
+    this.relaying = null;
     while (this.head !== null) this.take();
     this.closeSend();
   }
+}
+
+/** Where a message posted into `channel` goes: through every response that relays a chunk as it is. */
+function relayTarget(channel: Channel, message: Message): Channel {
+  let relaying = channel.relaying;
+  if (relaying === null || !isChunk(message)) return channel;
+  do {
+    channel = relaying.outerChannel;
+    relaying = channel.relaying;
+  } while (relaying !== null);
+  return channel;
 }
 
 /** The request dispatch sees: a body it reads is replayed to the inner app. */
 class CachedRequest extends Request {
   private wrappedDisconnected = false;
   private wrappedConsumed = false;
+
+  constructor(
+    scope: Scope,
+    receive: Receive | null,
+    // The layer outside, when this one is run by it: its receive is made only if read.
+    private readonly outer: DispatchCycle | null,
+  ) {
+    super(scope, receive ?? undefined);
+  }
+
+  override get receive(): Receive {
+    return this.outer !== null ? this.outer.receiveOrDisconnect : this.receiveChannel;
+  }
 
   async wrappedReceive(): Promise<Message> {
     if (this.wrappedDisconnected) return DISCONNECT;
@@ -173,10 +236,9 @@ class CachedRequest extends Request {
 class StreamedResponse extends Response implements Sink {
   private iterator?: AsyncGenerator<Uint8Array | Message, void, undefined>;
   private done = false;
-  // Where stream() sends the body, what it calls at the end, and whether it failed.
+  // Where stream() sends the body, whom it tells at the end, and whether it failed.
   private downstream: Send | null = null;
-  private whenDone: () => void = noop;
-  private whenFailed: (exc: unknown) => void = noop;
+  private owner: Completion | null = null;
   private broken = false;
   // The cycle whose channel `downstream` sends into, when known: messages are then posted to it with callbacks, not promises.
   private outer: DispatchCycle | null = null;
@@ -226,6 +288,15 @@ class StreamedResponse extends Response implements Sink {
     return body !== undefined && body.byteLength ? body : undefined;
   }
 
+  get immediate(): boolean {
+    return false;
+  }
+
+  /** The channel of the layer outside, while relaying. */
+  get outerChannel(): Channel {
+    return (this.outer as DispatchCycle).channel;
+  }
+
   /** Whether stream() can send this response: nothing dispatch asked for needs the general path. */
   get direct(): boolean {
     return this.info === undefined && this.iterator === undefined && this.background === null;
@@ -238,14 +309,14 @@ class StreamedResponse extends Response implements Sink {
    * sink), then the end of the body. A send that settled at once is not waited
    * for: each layer of a stack passes every message on this way.
    */
-  stream(send: Send, done: () => void, error: (exc: unknown) => void, outer: DispatchCycle | null = null): void {
+  stream(send: Send | null, owner: Completion, outer: DispatchCycle | null = null): void {
     this.downstream = send;
     this.outer = outer;
-    this.whenDone = done;
-    this.whenFailed = error;
+    this.owner = owner;
+    const start: Message = { type: "http.response.start", status: this.statusCode, headers: this.rawHeaders };
     let started: Promise<void>;
     try {
-      started = send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
+      started = outer !== null ? outer.toChannel(start) : (send as Send)(start);
     } catch (exc) {
       this.fail(exc);
       return;
@@ -255,10 +326,9 @@ class StreamedResponse extends Response implements Sink {
   }
 
   /** The body only, once the start has gone. */
-  private pipe(send: Send, done: () => void, error: (exc: unknown) => void): void {
+  private pipe(send: Send, owner: Completion): void {
     this.downstream = send;
-    this.whenDone = done;
-    this.whenFailed = error;
+    this.owner = owner;
     this.drain();
   }
 
@@ -266,7 +336,8 @@ class StreamedResponse extends Response implements Sink {
   private fail(exc: unknown): void {
     this.broken = true;
     this.channel.sink = null;
-    this.whenFailed(exc);
+    this.channel.relaying = null;
+    (this.owner as Completion).fail(exc);
   }
 
   /**
@@ -276,12 +347,22 @@ class StreamedResponse extends Response implements Sink {
    */
   private drain(): void {
     const channel = this.channel;
+    const outer = this.outer;
     while (!this.broken && !this.done) {
       const queued = channel.shift();
       if (queued === null) {
-        if (!channel.ready) channel.sink = this;
-        else this.pass(null, noop); // the inner app has returned
+        if (channel.ready) this.pass(null, noop); // the inner app has returned
+        else {
+          channel.sink = this;
+          // Chunks need nothing of this layer: they go on to the outer layer's channel.
+          if (outer !== null) channel.relaying = this;
+        }
         return;
+      }
+      // A chunk on its own goes on as it is, with its sender's callback (more than one keep their order below).
+      if (outer !== null && channel.ready === false && isChunk(queued.message)) {
+        outer.channel.move(queued);
+        continue;
       }
       let waiting = true;
       let gone = false;
@@ -305,9 +386,13 @@ class StreamedResponse extends Response implements Sink {
       gone();
       return;
     }
-    if (this.done) this.channel.sink = null;
+    if (this.done) {
+      this.channel.sink = null;
+      this.channel.relaying = null;
+    }
     if (!(chunk instanceof Uint8Array)) {
-      if (this.done) this.end(chunk ?? null);
+      // An end as a StreamedResponse writes it goes on as it is.
+      if (this.done) this.end(chunk ?? (message !== null && message.body !== undefined && message.more_body === false ? message : null));
       gone();
       return;
     }
@@ -317,15 +402,16 @@ class StreamedResponse extends Response implements Sink {
           gone();
         }
       : gone;
-    this.forward({ type: "http.response.body", body: chunk, more_body: true }, next, gone);
+    this.forward((message as Message).more_body === true ? (message as Message) : { type: "http.response.body", body: chunk, more_body: true }, next, gone);
   }
 
   // An ASGI message that is not a body (pathsend) ends the response itself.
   private end(last: Message | null): void {
     const message = last ?? { type: "http.response.body", body: EMPTY, more_body: false };
     const outer = this.outer;
-    if (outer !== null) outer.sendLast(message, this.whenDone);
-    else this.forward(message, this.whenDone, noop);
+    const owner = this.owner as Completion;
+    if (outer !== null) outer.sendLast(message, owner);
+    else this.forward(message, () => owner.finish(), noop);
   }
 
   /**
@@ -365,7 +451,7 @@ class StreamedResponse extends Response implements Sink {
 
   override call(_scope: Scope, _receive: Receive, send: Send): Promise<void> {
     if (!this.direct) return this.callSlowly(send);
-    return new Promise((resolve, reject) => this.stream(send, resolve, reject));
+    return new Promise((resolve, reject) => this.stream(send, { finish: resolve, fail: reject }));
   }
 
   /** With debug info to pass on, a body iterator dispatch asked for, or background tasks. */
@@ -373,7 +459,7 @@ class StreamedResponse extends Response implements Sink {
     if (this.info !== undefined) await send({ type: "http.response.debug", info: this.info });
     await send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     const iterator = this.iterator;
-    if (iterator === undefined) await new Promise<void>((resolve, reject) => this.pipe(send, resolve, reject));
+    if (iterator === undefined) await new Promise<void>((resolve, reject) => this.pipe(send, { finish: resolve, fail: reject }));
     else {
       let last: Message | null = null;
       for (let chunk = (await iterator.next()).value; chunk !== undefined; chunk = (await iterator.next()).value) {
@@ -420,8 +506,8 @@ export class BaseHTTPMiddleware {
    * `call` of its own.
    * @internal
    */
-  handle(scope: Scope, receive: Receive, outer: DispatchCycle): void {
-    new DispatchCycle(this.app, this.inner, scope, receive, outer.sendToChannel, outer, noop, noop).run(this.dispatchFunc);
+  handle(scope: Scope, outer: DispatchCycle): void {
+    new DispatchCycle(this.app, this.inner, scope, null, null, outer, noop, noop).run(this.dispatchFunc);
   }
 }
 
@@ -433,7 +519,7 @@ const baseCall = BaseHTTPMiddleware.prototype.call;
  * inner app has returned, as the task group does; callbacks rather than promise
  * chains, since every layer of a stack runs all of this for every request.
  */
-class DispatchCycle implements Sink {
+class DispatchCycle implements Sink, Completion {
   readonly request: CachedRequest;
   readonly channel = new Channel();
   private sent = false;
@@ -443,21 +529,28 @@ class DispatchCycle implements Sink {
   private errorAlreadyRaised = false;
   private appsRunning = 0;
   private settled = false;
-  // What sendLast() was given: called once the response is out.
-  private afterSent: Array<() => void> | null = null;
+  // What sendLast() was given: told once the response is out.
+  private afterSent: Completion | Completion[] | null = null;
 
   constructor(
     private readonly app: ASGIApp,
     private readonly inner: BaseHTTPMiddleware | null,
     private readonly scope: Scope,
-    receive: Receive,
-    private readonly send: Send,
-    // The cycle that runs this one (whose channel `send` sends into), told with method calls; else the promise's callbacks.
+    // Null when `outer` is set: the request reads through it.
+    receive: Receive | null,
+    // Null when `outer` is set: its channel is where this layer sends.
+    private readonly send: Send | null,
+    // The cycle that runs this one, told with method calls; else the promise's callbacks.
     private readonly outer: DispatchCycle | null,
     private readonly resolve: () => void,
     private readonly reject: (exc: unknown) => void,
   ) {
-    this.request = new CachedRequest(scope, receive);
+    this.request = new CachedRequest(scope, receive, outer);
+  }
+
+  /** Where this layer's response goes. */
+  private get sendOut(): Send {
+    return this.send ?? (this.outer as DispatchCycle).sendToChannel;
   }
 
   run(dispatch: DispatchFunction): void {
@@ -470,8 +563,8 @@ class DispatchCycle implements Sink {
 
   private readonly respond = (response: Response): void => {
     try {
-      if (response instanceof StreamedResponse && response.direct) response.stream(this.send, this.finished, this.failed, this.outer);
-      else response.call(this.scope, () => this.request.wrappedReceive(), this.send).then(this.finished, this.failed);
+      if (response instanceof StreamedResponse && response.direct) response.stream(this.send, this, this.outer);
+      else response.call(this.scope, () => this.request.wrappedReceive(), this.sendOut).then(() => this.finish(), this.failed);
     } catch (exc) {
       this.failed(exc);
     }
@@ -484,10 +577,14 @@ class DispatchCycle implements Sink {
     this.raise(exc);
   };
 
-  private readonly finished = (): void => {
+  finish(): void {
     this.responseSent();
     if (this.appsRunning === 0) this.settle();
-  };
+  }
+
+  fail(exc: unknown): void {
+    this.failed(exc);
+  }
 
   /** The inner app has returned. */
   appReturned(): void {
@@ -517,18 +614,21 @@ class DispatchCycle implements Sink {
     this.signalSent?.();
     this.channel.closeReceive();
     // The responses one layer in are done too: told now, each telling the next layer in.
-    const callbacks = this.afterSent;
-    if (callbacks !== null) {
-      this.afterSent = null;
-      for (const callback of callbacks) callback();
-    }
+    const waiting = this.afterSent;
+    if (waiting === null) return;
+    this.afterSent = null;
+    if (Array.isArray(waiting)) for (const owner of waiting) owner.finish();
+    else waiting.finish();
   }
 
-  /** sendToChannel() for the last message of an inner StreamedResponse, with a callback for once the response is out. */
-  sendLast(message: Message, sent: () => void): void {
+  /** toChannel() for the last message of an inner StreamedResponse, whose owner is told once this response is out. */
+  sendLast(message: Message, owner: Completion): void {
     this.channel.post(message, noop);
-    if (this.sent) sent();
-    else (this.afterSent ??= []).push(sent);
+    const waiting = this.afterSent;
+    if (this.sent) owner.finish();
+    else if (waiting === null) this.afterSent = owner;
+    else if (Array.isArray(waiting)) waiting.push(owner);
+    else this.afterSent = [waiting, owner];
   }
 
   /** An inner error that callNext did not already throw is thrown after the response. */
@@ -540,13 +640,26 @@ class DispatchCycle implements Sink {
     else this.resolve();
   }
 
+  private receiver: Receive | null = null;
+  private sender: Send | null = null;
+
+  /** The inner app's receive; made when first asked for, since a layer run by this one may never need it. */
+  get receiveOrDisconnect(): Receive {
+    return (this.receiver ??= () => this.receiveNext());
+  }
+
   // Whichever comes first: the next request message, or the response going out.
-  private readonly receiveOrDisconnect: Receive = async () => {
+  private async receiveNext(): Promise<Message> {
     if (this.sent) return DISCONNECT;
     return Promise.race([this.request.wrappedReceive(), this.whenSent().then(() => DISCONNECT)]);
-  };
+  }
 
-  readonly sendToChannel: Send = (message) => {
+  /** The inner app's send. */
+  get sendToChannel(): Send {
+    return (this.sender ??= (message) => this.toChannel(message));
+  }
+
+  toChannel(message: Message): Promise<void> {
     const taken = this.channel.send(message);
     // The inner app's background tasks start once the client has the whole response, which is
     // after the channel has taken this message (or dropped it, for a response of dispatch's own).
@@ -554,14 +667,14 @@ class DispatchCycle implements Sink {
       return this.whenSent();
     }
     return taken;
-  };
+  }
 
   private runApp(): void {
     this.appsRunning++;
     const inner = this.inner;
     // handle() does not throw: dispatch's errors, even synchronous ones, come to appFailed.
     if (inner !== null && inner.call === baseCall) {
-      inner.handle(this.scope, this.receiveOrDisconnect, this);
+      inner.handle(this.scope, this);
       return;
     }
     let running: Promise<void>;
@@ -589,6 +702,10 @@ class DispatchCycle implements Sink {
     this.runApp();
     return promise;
   };
+
+  get immediate(): boolean {
+    return true;
+  }
 
   pass(message: Message | null, gone: () => void): void {
     if (message !== null && message.type === "http.response.debug" && message.info !== undefined && this.info === undefined) {

@@ -817,4 +817,50 @@ test("stacked middlewares: one whose subclass has its own call() still has it ca
   assert.instance(caught, RangeError);
 });
 
+test("callNext three times: each inner layer finishes, and the last response is the one sent", async () => {
+  let calls = 0;
+  const app = new App({ routes: [new Route("/", () => new PlainTextResponse(`call ${++calls}`))] });
+  const finished: string[] = [];
+  class Inner extends BaseHTTPMiddleware {
+    override call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+      return super.call(scope, receive, send);
+    }
+  }
+  // A layer run by the one outside it (no call of its own), and one that is not: both kinds of inner cycle.
+  app.middleware("http")((request, callNext) => callNext(request));
+  app.addMiddleware(Inner, (request: Request, callNext: CallNext) => callNext(request));
+  app.middleware("http")((request, callNext) => callNext(request));
+  app.middleware("http")(async (request, callNext) => {
+    const bodies: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      let body = "";
+      for await (const chunk of (await callNext(request)).bodyIterator) body += text(chunk as Uint8Array);
+      bodies.push(body);
+    }
+    const last = await callNext(request);
+    last.headers.set("x-before", bodies.join(", "));
+    last.background = new BackgroundTask(() => void finished.push("background"));
+    return last;
+  });
+  const response = await new TestClient(app).get("/");
+  assert.is(response.text, "call 3");
+  assert.is(response.headers.get("x-before"), "call 1, call 2");
+  assert.equal(finished, ["background"]);
+});
+
+test("a layer run by the one outside it reads the body through that layer's receive", async () => {
+  const app = new App({
+    routes: [new Route("/", async (request: Request) => new PlainTextResponse(`endpoint ${text(await request.body())}`), { methods: ["POST"] })],
+  });
+  const seen: string[] = [];
+  app.middleware("http")(async (request, callNext) => {
+    seen.push(`inner ${text(await request.body())}`);
+    return callNext(request);
+  });
+  app.middleware("http")((request, callNext) => callNext(request));
+  const response = await new TestClient(app).post("/", { content: "data" });
+  assert.is(response.text, "endpoint data");
+  assert.equal(seen, ["inner data"]);
+});
+
 test.run();
