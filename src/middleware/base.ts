@@ -4,7 +4,7 @@
 import { RESOLVED } from "../_utils.js";
 import { ClientDisconnect, Request } from "../requests.js";
 import { asgiObjectOf } from "./index.js";
-import { Response } from "../responses.js";
+import { Response, type ResponseOptions } from "../responses.js";
 import type { ASGIApp, HeaderList, Message, Receive, Scope, Send } from "../types.js";
 
 /** Runs the rest of the app; resolves once it has started its response, whose body then streams through `bodyIterator`. */
@@ -15,6 +15,10 @@ const EMPTY = new Uint8Array(0);
 const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" });
 
 const noop = (): void => undefined;
+
+// What a StreamedResponse is made with before the inner start message's status and headers are set.
+const STREAMED: ResponseOptions = Object.freeze({ mediaType: null });
+const NO_HEADERS: HeaderList = Object.freeze([]) as unknown as HeaderList;
 
 // One executor for every callNext promise, rather than a closure each: it runs at once, and its
 // functions are taken from here before anything else can run.
@@ -249,13 +253,15 @@ class StreamedResponse extends Response implements Sink {
     private readonly channel: Channel,
     private readonly info: unknown,
   ) {
-    super(null, { statusCode });
+    super(null, STREAMED);
+    this.statusCode = statusCode;
     // The very list of the start message, so header edits in dispatch are what is sent.
     this.rawHeaders = rawHeaders;
   }
 
+  // Replaced at once by the start message's list.
   protected override initHeaders(): HeaderList {
-    return [];
+    return NO_HEADERS;
   }
 
   /**
@@ -519,9 +525,8 @@ const baseCall = BaseHTTPMiddleware.prototype.call;
  * inner app has returned, as the task group does; callbacks rather than promise
  * chains, since every layer of a stack runs all of this for every request.
  */
-class DispatchCycle implements Sink, Completion {
+class DispatchCycle extends Channel implements Sink, Completion {
   readonly request: CachedRequest;
-  readonly channel = new Channel();
   private sent = false;
   private signalSent: (() => void) | null = null;
   private sentSignal: Promise<void> | null = null;
@@ -539,18 +544,24 @@ class DispatchCycle implements Sink, Completion {
     // Null when `outer` is set: the request reads through it.
     receive: Receive | null,
     // Null when `outer` is set: its channel is where this layer sends.
-    private readonly send: Send | null,
+    private readonly sendTo: Send | null,
     // The cycle that runs this one, told with method calls; else the promise's callbacks.
     private readonly outer: DispatchCycle | null,
     private readonly resolve: () => void,
     private readonly reject: (exc: unknown) => void,
   ) {
+    super();
     this.request = new CachedRequest(scope, receive, outer);
+  }
+
+  /** The inner app's messages: one object with the cycle, as there is one of each per request. */
+  get channel(): Channel {
+    return this;
   }
 
   /** Where this layer's response goes. */
   private get sendOut(): Send {
-    return this.send ?? (this.outer as DispatchCycle).sendToChannel;
+    return this.sendTo ?? (this.outer as DispatchCycle).sendToChannel;
   }
 
   run(dispatch: DispatchFunction): void {
@@ -563,7 +574,7 @@ class DispatchCycle implements Sink, Completion {
 
   private readonly respond = (response: Response): void => {
     try {
-      if (response instanceof StreamedResponse && response.direct) response.stream(this.send, this, this.outer);
+      if (response instanceof StreamedResponse && response.direct) response.stream(this.sendTo, this, this.outer);
       else response.call(this.scope, () => this.request.wrappedReceive(), this.sendOut).then(() => this.finish(), this.failed);
     } catch (exc) {
       this.failed(exc);
@@ -589,7 +600,7 @@ class DispatchCycle implements Sink, Completion {
   /** The inner app has returned. */
   appReturned(): void {
     this.appsRunning--;
-    this.channel.closeSend();
+    this.closeSend();
     if (this.sent && this.appsRunning === 0) this.settle();
   }
 
@@ -612,7 +623,7 @@ class DispatchCycle implements Sink, Completion {
   private responseSent(): void {
     this.sent = true;
     this.signalSent?.();
-    this.channel.closeReceive();
+    this.closeReceive();
     // The responses one layer in are done too: told now, each telling the next layer in.
     const waiting = this.afterSent;
     if (waiting === null) return;
@@ -623,7 +634,7 @@ class DispatchCycle implements Sink, Completion {
 
   /** toChannel() for the last message of an inner StreamedResponse, whose owner is told once this response is out. */
   sendLast(message: Message, owner: Completion): void {
-    this.channel.post(message, noop);
+    this.post(message, noop);
     const waiting = this.afterSent;
     if (this.sent) owner.finish();
     else if (waiting === null) this.afterSent = owner;
@@ -660,7 +671,7 @@ class DispatchCycle implements Sink, Completion {
   }
 
   toChannel(message: Message): Promise<void> {
-    const taken = this.channel.send(message);
+    const taken = this.send(message);
     // The inner app's background tasks start once the client has the whole response, which is
     // after the channel has taken this message (or dropped it, for a response of dispatch's own).
     if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") {
@@ -698,7 +709,7 @@ class DispatchCycle implements Sink, Completion {
     const promise = new Promise<StreamedResponse>(capture);
     this.started = captured.resolve;
     this.startFailed = captured.reject;
-    this.channel.sink = this;
+    this.sink = this;
     this.runApp();
     return promise;
   };
@@ -713,7 +724,7 @@ class DispatchCycle implements Sink, Completion {
       gone();
       return;
     }
-    this.channel.sink = null;
+    this.sink = null;
     if (message === null) {
       if (this.appError !== undefined) {
         this.errorAlreadyRaised = true;
