@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import { App } from "../../src/applications.js";
 import { BackgroundTask } from "../../src/background.js";
 import { BaseHTTPMiddleware, type CallNext, type DispatchFunction } from "../../src/middleware/base.js";
-import { Middleware } from "../../src/middleware/index.js";
+import { Middleware, asASGIApp } from "../../src/middleware/index.js";
 import { ClientDisconnect, Request } from "../../src/requests.js";
 import { PlainTextResponse, Response, StreamingResponse } from "../../src/responses.js";
 import { Route } from "../../src/routing.js";
@@ -861,6 +861,27 @@ test("a layer run by the one outside it reads the body through that layer's rece
   const response = await new TestClient(app).post("/", { content: "data" });
   assert.is(response.text, "endpoint data");
   assert.equal(seen, ["inner data"]);
+});
+
+test("three layers, each run by the one outside: chunks go out in order, and each send of the inner app waits for its chunk to leave", async () => {
+  const log: string[] = [];
+  const inner: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    for (const part of ["a", "", "b", "c"]) {
+      await send({ type: "http.response.body", body: encoder.encode(part), more_body: true });
+      log.push(`sent ${part || "(empty)"}`);
+    }
+    await send({ type: "http.response.body", body: encoder.encode("d"), more_body: false });
+    log.push("sent d");
+  };
+  let app = inner;
+  for (let i = 0; i < 3; i++) app = asASGIApp(new BaseHTTPMiddleware(app, (r, n) => n(r)));
+  const slowSend: Send = async (m) => {
+    await new Promise((resolve) => setImmediate(resolve)); // each message takes a turn to leave
+    log.push(`out ${bodies([m])[0]}`);
+  };
+  await app(httpScope(), noReceive, slowSend);
+  assert.equal(log, ["out start 200", "out a+", "sent a", "sent (empty)", "out b+", "sent b", "out c+", "sent c", "out d+", "out .", "sent d"]);
 });
 
 test.run();
