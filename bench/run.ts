@@ -7,7 +7,7 @@
 //                               starlette-ts and one peer only, alternately, BENCH_ROUNDS
 //                               times (default 6), compared by their median on each route
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -117,7 +117,25 @@ interface Measurement {
   p50: number;
   p99: number;
   errors: number;
+  /** The server process's CPU time (user + system) per request, in µs; NaN where /proc cannot tell. */
+  cpu: number;
 }
+
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+
+/** A process's CPU time so far, in seconds, from /proc (Linux); NaN elsewhere. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
+const formatCpu = (cpu: number): string => (Number.isNaN(cpu) ? "" : cpu.toFixed(1));
 
 function toMs(text: string): number {
   const m = /([\d.]+)(us|ms|s)/.exec(text);
@@ -125,23 +143,29 @@ function toMs(text: string): number {
   return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
 }
 
-function load(server: string, route: string, url: string, cookie: string, seconds = DURATION): Measurement {
+function load(server: string, route: string, url: string, cookie: string, pid: number | undefined, seconds = DURATION): Measurement {
   if (WARMUP > 0) {
     const warm = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${WARMUP}s`, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url], { encoding: "utf8", timeout: (WARMUP + 30) * 1000 });
     if (warm.status !== 0) throw new Error(`wrk failed: ${warm.stderr}`);
   }
   const argv = ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
+  const cpuBefore = cpuSeconds(pid);
   const out = spawnSync("wrk", argv, { encoding: "utf8", timeout: (seconds + 30) * 1000 });
+  const cpuAfter = cpuSeconds(pid);
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const text = out.stdout;
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(text)?.[1]);
+  const requests = Number(/(\d+) requests in/.exec(text)?.[1]);
+  const cpu = ((cpuAfter - cpuBefore) * 1e6) / requests;
   const p50 = toMs(/^\s+50%\s+(\S+)/m.exec(text)?.[1] ?? "");
   const p99 = toMs(/^\s+99%\s+(\S+)/m.exec(text)?.[1] ?? "");
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(text)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(text);
   const errors = non2xx + (socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0);
-  const m: Measurement = { server, route, rps, p50, p99, errors };
-  console.log(`  ${server.padEnd(22)} ${route.padEnd(22)} ${Math.round(rps).toString().padStart(7)} req/s  p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms${errors ? `  ${errors} errors` : ""}`);
+  const m: Measurement = { server, route, rps, p50, p99, errors, cpu };
+  console.log(
+    `  ${server.padEnd(22)} ${route.padEnd(22)} ${Math.round(rps).toString().padStart(7)} req/s  p50 ${p50.toFixed(2)} ms  p99 ${p99.toFixed(2)} ms  server CPU ${formatCpu(cpu)} µs/req${errors ? `  ${errors} errors` : ""}`,
+  );
   return m;
 }
 
@@ -179,6 +203,7 @@ async function pair(name: string): Promise<void> {
   if (peer === undefined) throw new Error(`--pair takes one of: ${SERVERS.filter((s) => s.name !== "starlette-ts").map((s) => s.name.split(" ")[0]).join(", ")}`);
   const ours = SERVERS.find((s) => s.name === "starlette-ts") as ServerSpec;
   const rps = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
   for (let round = 0; round < ROUNDS; round++) {
     console.log(`round ${round + 1} of ${ROUNDS}`);
     for (const [mode, layers, routes] of CONFIGS) {
@@ -187,9 +212,10 @@ async function pair(name: string): Promise<void> {
         try {
           const cookie = await check(spec, running.port, mode !== "plain");
           for (const route of routes) {
-            const m = load(spec.name, routeLabel(mode, layers, route), `http://127.0.0.1:${running.port}${route}`, route.startsWith("/session") ? cookie : "");
+            const m = load(spec.name, routeLabel(mode, layers, route), `http://127.0.0.1:${running.port}${route}`, route.startsWith("/session") ? cookie : "", running.child.pid);
             const key = `${spec.name}\u0000${m.route}`;
             rps.set(key, [...(rps.get(key) ?? []), m.rps]);
+            cpu.set(key, [...(cpu.get(key) ?? []), m.cpu]);
           }
         } finally {
           await stop(running);
@@ -203,9 +229,10 @@ async function pair(name: string): Promise<void> {
     "",
     `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s\` after ${WARMUP} s of warm-up; the two servers alternate, ${ROUNDS} rounds.`,
     `Command: \`npm run bench -- --pair ${name}\`. Medians of the rounds; "rounds ahead" counts the rounds in which starlette-ts had more requests/s.`,
+    "Server CPU is the server process's user + system time per request (from /proc) while wrk ran: less noisy than requests/s on a shared machine.",
     "",
-    `| route | starlette-ts | ${peer.name} | ratio | rounds ahead |`,
-    "| --- | ---: | ---: | ---: | ---: |",
+    `| route | starlette-ts req/s | ${peer.name} req/s | ratio | rounds ahead | starlette-ts CPU µs/req | ${peer.name} CPU µs/req |`,
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   for (const [mode, layers, routes] of CONFIGS) {
     for (const route of routes) {
@@ -213,7 +240,8 @@ async function pair(name: string): Promise<void> {
       const a = rps.get(`${ours.name}\u0000${label}`) as number[];
       const b = rps.get(`${peer.name}\u0000${label}`) as number[];
       const ahead = a.filter((v, i) => v > b[i]).length;
-      lines.push(`| ${label} | ${Math.round(median(a))} | ${Math.round(median(b))} | ${(median(a) / median(b)).toFixed(3)} | ${ahead} of ${a.length} |`);
+      const cpuOf = (server: string): string => formatCpu(median(cpu.get(`${server}\u0000${label}`) as number[]));
+      lines.push(`| ${label} | ${Math.round(median(a))} | ${Math.round(median(b))} | ${(median(a) / median(b)).toFixed(3)} | ${ahead} of ${a.length} | ${cpuOf(ours.name)} | ${cpuOf(peer.name)} |`);
     }
   }
   lines.push("");
@@ -245,7 +273,7 @@ async function main(): Promise<void> {
             continue;
           }
           for (const route of routes) {
-            keep(load(spec.name, routeLabel(mode, layers, route), `http://127.0.0.1:${running.port}${route}`, route.startsWith("/session") ? cookie : ""));
+            keep(load(spec.name, routeLabel(mode, layers, route), `http://127.0.0.1:${running.port}${route}`, route.startsWith("/session") ? cookie : "", running.child.pid));
           }
         } finally {
           await stop(running);
@@ -290,7 +318,7 @@ async function main(): Promise<void> {
           if (spec.name !== "starlette-ts") continue;
           const running = await start(spec, mode, layers);
           try {
-            keepGrowth(load(spec.name, `${mode} x${layers}`, `http://127.0.0.1:${running.port}/plain`, ""));
+            keepGrowth(load(spec.name, `${mode} x${layers}`, `http://127.0.0.1:${running.port}/plain`, "", running.child.pid));
           } finally {
             await stop(running);
           }
@@ -304,7 +332,7 @@ async function main(): Promise<void> {
           try {
             const seeded = await get(`http://127.0.0.1:${running.port}/session/seed?bytes=${pad}`);
             const cookie = cookiesOf(seeded);
-            keepGrowth(load(spec.name, `session ${bytes} B (cookie ${cookie.length} B)`, `http://127.0.0.1:${running.port}/session/incr`, cookie));
+            keepGrowth(load(spec.name, `session ${bytes} B (cookie ${cookie.length} B)`, `http://127.0.0.1:${running.port}/session/incr`, cookie, running.child.pid));
           } catch (error) {
             console.log(`  ${spec.name}: session ${bytes} B failed: ${String(error)}`);
           }
@@ -329,16 +357,17 @@ function renderResults(results: Measurement[], growth: Measurement[], machine: s
     "",
     `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s --latency\` per measurement after ${WARMUP} s of unrecorded warm-up on the same route, on 127.0.0.1, one server at a time;`,
     `each row is the best of ${ROUNDS} rounds (a round measures every server once), since the machine is shared.`,
-    "Command: `npm run bench`. Ratios are to the raw node:http row of the same route.",
+    "Command: `npm run bench`. Ratios are to the raw node:http row of the same route. Server CPU: the server process's user + system time",
+    "per request (from /proc) during that measurement, kernel work on its sockets included.",
     "",
-    "| server | route | req/s | ratio to raw | p50 ms | p99 ms | errors |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    "| server | route | req/s | ratio to raw | p50 ms | p99 ms | server CPU µs/req | errors |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
   ];
   const routes = [...new Set(results.map((r) => r.route))];
   for (const route of routes) {
     for (const r of results.filter((x) => x.route === route)) {
       const ratio = raw.get(route) ? (r.rps / (raw.get(route) as number)).toFixed(2) : "";
-      lines.push(`| ${r.server} | ${r.route} | ${Math.round(r.rps)} | ${ratio} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`);
+      lines.push(`| ${r.server} | ${r.route} | ${Math.round(r.rps)} | ${ratio} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${formatCpu(r.cpu)} | ${r.errors} |`);
     }
   }
   lines.push(
@@ -348,10 +377,10 @@ function renderResults(results: Measurement[], growth: Measurement[], machine: s
     '`/plain` behind N `app.middleware("http")` layers (http xN), N pure ASGI layers that return the inner app\'s promise (asgi xN),',
     "and N pure ASGI layers that await it (await xN: the least a middleware that waits for the inner app costs); then `/session/incr` by cookie size.",
     "",
-    "| server | configuration | req/s | p50 ms | p99 ms |",
-    "| --- | --- | ---: | ---: | ---: |",
+    "| server | configuration | req/s | p50 ms | p99 ms | server CPU µs/req |",
+    "| --- | --- | ---: | ---: | ---: | ---: |",
   );
-  for (const g of growth) lines.push(`| ${g.server} | ${g.route} | ${Math.round(g.rps)} | ${g.p50.toFixed(2)} | ${g.p99.toFixed(2)} |`);
+  for (const g of growth) lines.push(`| ${g.server} | ${g.route} | ${Math.round(g.rps)} | ${g.p50.toFixed(2)} | ${g.p99.toFixed(2)} | ${formatCpu(g.cpu)} |`);
   lines.push("");
   return lines.join("\n");
 }
