@@ -238,7 +238,7 @@ export class Request extends HTTPConnection {
       this.pendingReceive = undefined;
       return pending;
     }
-    return this.receive();
+    return this.receiveChannel();
   }
 
   /** The body as it arrives; always ends with one empty chunk, as Starlette's does. */

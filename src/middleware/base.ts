@@ -4,7 +4,7 @@
 import { RESOLVED } from "../_utils.js";
 import { ClientDisconnect, Request } from "../requests.js";
 import { asgiObjectOf } from "./index.js";
-import { Response, type ResponseOptions } from "../responses.js";
+import { Response } from "../responses.js";
 import type { ASGIApp, HeaderList, Message, Receive, Scope, Send } from "../types.js";
 
 /** Runs the rest of the app; resolves once it has started its response, whose body then streams through `bodyIterator`. */
@@ -15,10 +15,6 @@ const EMPTY = new Uint8Array(0);
 const DISCONNECT: Message = Object.freeze({ type: "http.disconnect" });
 
 const noop = (): void => undefined;
-
-// What a StreamedResponse is made with before the inner start message's status and headers are set.
-const STREAMED: ResponseOptions = Object.freeze({ mediaType: null });
-const NO_HEADERS: HeaderList = Object.freeze([]) as unknown as HeaderList;
 
 // One executor for every callNext promise, rather than a closure each: it runs at once, and its
 // functions are taken from here before anything else can run.
@@ -34,12 +30,6 @@ interface Sink {
   pass(message: Message | null, gone: () => void): void;
   /** Whether pass() always calls `gone` before it returns. */
   readonly immediate: boolean;
-}
-
-/** Told how a StreamedResponse's stream() ended. */
-interface Completion {
-  finish(): void;
-  fail(exc: unknown): void;
 }
 
 /** A body chunk as a StreamedResponse sends it (not empty, more to come): every layer passes it on unchanged. */
@@ -184,19 +174,6 @@ class CachedRequest extends Request {
   private wrappedDisconnected = false;
   private wrappedConsumed = false;
 
-  constructor(
-    scope: Scope,
-    receive: Receive | null,
-    // The layer outside, when this one is run by it: its receive is made only if read.
-    private readonly outer: DispatchCycle | null,
-  ) {
-    super(scope, receive ?? undefined);
-  }
-
-  override get receive(): Receive {
-    return this.outer !== null ? this.outer.receiveOrDisconnect : this.receiveChannel;
-  }
-
   async wrappedReceive(): Promise<Message> {
     if (this.wrappedDisconnected) return DISCONNECT;
     if (this.wrappedConsumed) {
@@ -240,9 +217,10 @@ class CachedRequest extends Request {
 class StreamedResponse extends Response implements Sink {
   private iterator?: AsyncGenerator<Uint8Array | Message, void, undefined>;
   private done = false;
-  // Where stream() sends the body, whom it tells at the end, and whether it failed.
+  // Where stream() sends the body, what it calls at the end, and whether it failed.
   private downstream: Send | null = null;
-  private owner: Completion | null = null;
+  private whenDone: () => void = noop;
+  private whenFailed: (exc: unknown) => void = noop;
   private broken = false;
   // The cycle whose channel `downstream` sends into, when known: messages are then posted to it with callbacks, not promises.
   private outer: DispatchCycle | null = null;
@@ -253,15 +231,13 @@ class StreamedResponse extends Response implements Sink {
     private readonly channel: Channel,
     private readonly info: unknown,
   ) {
-    super(null, STREAMED);
-    this.statusCode = statusCode;
+    super(null, { statusCode });
     // The very list of the start message, so header edits in dispatch are what is sent.
     this.rawHeaders = rawHeaders;
   }
 
-  // Replaced at once by the start message's list.
   protected override initHeaders(): HeaderList {
-    return NO_HEADERS;
+    return [];
   }
 
   /**
@@ -315,14 +291,14 @@ class StreamedResponse extends Response implements Sink {
    * sink), then the end of the body. A send that settled at once is not waited
    * for: each layer of a stack passes every message on this way.
    */
-  stream(send: Send | null, owner: Completion, outer: DispatchCycle | null = null): void {
+  stream(send: Send, done: () => void, error: (exc: unknown) => void, outer: DispatchCycle | null = null): void {
     this.downstream = send;
     this.outer = outer;
-    this.owner = owner;
-    const start: Message = { type: "http.response.start", status: this.statusCode, headers: this.rawHeaders };
+    this.whenDone = done;
+    this.whenFailed = error;
     let started: Promise<void>;
     try {
-      started = outer !== null ? outer.toChannel(start) : (send as Send)(start);
+      started = send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     } catch (exc) {
       this.fail(exc);
       return;
@@ -332,9 +308,10 @@ class StreamedResponse extends Response implements Sink {
   }
 
   /** The body only, once the start has gone. */
-  private pipe(send: Send, owner: Completion): void {
+  private pipe(send: Send, done: () => void, error: (exc: unknown) => void): void {
     this.downstream = send;
-    this.owner = owner;
+    this.whenDone = done;
+    this.whenFailed = error;
     this.drain();
   }
 
@@ -343,7 +320,7 @@ class StreamedResponse extends Response implements Sink {
     this.broken = true;
     this.channel.sink = null;
     this.channel.relaying = null;
-    (this.owner as Completion).fail(exc);
+    this.whenFailed(exc);
   }
 
   /**
@@ -415,9 +392,8 @@ class StreamedResponse extends Response implements Sink {
   private end(last: Message | null): void {
     const message = last ?? { type: "http.response.body", body: EMPTY, more_body: false };
     const outer = this.outer;
-    const owner = this.owner as Completion;
-    if (outer !== null) outer.sendLast(message, owner);
-    else this.forward(message, () => owner.finish(), noop);
+    if (outer !== null) outer.sendLast(message, this.whenDone);
+    else this.forward(message, this.whenDone, noop);
   }
 
   /**
@@ -457,7 +433,7 @@ class StreamedResponse extends Response implements Sink {
 
   override call(_scope: Scope, _receive: Receive, send: Send): Promise<void> {
     if (!this.direct) return this.callSlowly(send);
-    return new Promise((resolve, reject) => this.stream(send, { finish: resolve, fail: reject }));
+    return new Promise((resolve, reject) => this.stream(send, resolve, reject));
   }
 
   /** With debug info to pass on, a body iterator dispatch asked for, or background tasks. */
@@ -465,7 +441,7 @@ class StreamedResponse extends Response implements Sink {
     if (this.info !== undefined) await send({ type: "http.response.debug", info: this.info });
     await send({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     const iterator = this.iterator;
-    if (iterator === undefined) await new Promise<void>((resolve, reject) => this.pipe(send, { finish: resolve, fail: reject }));
+    if (iterator === undefined) await new Promise<void>((resolve, reject) => this.pipe(send, resolve, reject));
     else {
       let last: Message | null = null;
       for (let chunk = (await iterator.next()).value; chunk !== undefined; chunk = (await iterator.next()).value) {
@@ -512,8 +488,8 @@ export class BaseHTTPMiddleware {
    * `call` of its own.
    * @internal
    */
-  handle(scope: Scope, outer: DispatchCycle): void {
-    new DispatchCycle(this.app, this.inner, scope, null, null, outer, noop, noop).run(this.dispatchFunc);
+  handle(scope: Scope, receive: Receive, outer: DispatchCycle): void {
+    new DispatchCycle(this.app, this.inner, scope, receive, outer.sendToChannel, outer, noop, noop).run(this.dispatchFunc);
   }
 }
 
@@ -525,8 +501,9 @@ const baseCall = BaseHTTPMiddleware.prototype.call;
  * inner app has returned, as the task group does; callbacks rather than promise
  * chains, since every layer of a stack runs all of this for every request.
  */
-class DispatchCycle extends Channel implements Sink, Completion {
+class DispatchCycle implements Sink {
   readonly request: CachedRequest;
+  readonly channel = new Channel();
   private sent = false;
   private signalSent: (() => void) | null = null;
   private sentSignal: Promise<void> | null = null;
@@ -534,34 +511,21 @@ class DispatchCycle extends Channel implements Sink, Completion {
   private errorAlreadyRaised = false;
   private appsRunning = 0;
   private settled = false;
-  // What sendLast() was given: told once the response is out.
-  private afterSent: Completion | Completion[] | null = null;
+  // What sendLast() was given: called once the response is out.
+  private afterSent: Array<() => void> | null = null;
 
   constructor(
     private readonly app: ASGIApp,
     private readonly inner: BaseHTTPMiddleware | null,
     private readonly scope: Scope,
-    // Null when `outer` is set: the request reads through it.
-    receive: Receive | null,
-    // Null when `outer` is set: its channel is where this layer sends.
-    private readonly sendTo: Send | null,
-    // The cycle that runs this one, told with method calls; else the promise's callbacks.
+    receive: Receive,
+    private readonly send: Send,
+    // The cycle that runs this one (whose channel `send` sends into), told with method calls; else the promise's callbacks.
     private readonly outer: DispatchCycle | null,
     private readonly resolve: () => void,
     private readonly reject: (exc: unknown) => void,
   ) {
-    super();
-    this.request = new CachedRequest(scope, receive, outer);
-  }
-
-  /** The inner app's messages: one object with the cycle, as there is one of each per request. */
-  get channel(): Channel {
-    return this;
-  }
-
-  /** Where this layer's response goes. */
-  private get sendOut(): Send {
-    return this.sendTo ?? (this.outer as DispatchCycle).sendToChannel;
+    this.request = new CachedRequest(scope, receive);
   }
 
   run(dispatch: DispatchFunction): void {
@@ -574,8 +538,8 @@ class DispatchCycle extends Channel implements Sink, Completion {
 
   private readonly respond = (response: Response): void => {
     try {
-      if (response instanceof StreamedResponse && response.direct) response.stream(this.sendTo, this, this.outer);
-      else response.call(this.scope, () => this.request.wrappedReceive(), this.sendOut).then(() => this.finish(), this.failed);
+      if (response instanceof StreamedResponse && response.direct) response.stream(this.send, this.finished, this.failed, this.outer);
+      else response.call(this.scope, () => this.request.wrappedReceive(), this.send).then(this.finished, this.failed);
     } catch (exc) {
       this.failed(exc);
     }
@@ -588,19 +552,15 @@ class DispatchCycle extends Channel implements Sink, Completion {
     this.raise(exc);
   };
 
-  finish(): void {
+  private readonly finished = (): void => {
     this.responseSent();
     if (this.appsRunning === 0) this.settle();
-  }
-
-  fail(exc: unknown): void {
-    this.failed(exc);
-  }
+  };
 
   /** The inner app has returned. */
   appReturned(): void {
     this.appsRunning--;
-    this.closeSend();
+    this.channel.closeSend();
     if (this.sent && this.appsRunning === 0) this.settle();
   }
 
@@ -623,23 +583,20 @@ class DispatchCycle extends Channel implements Sink, Completion {
   private responseSent(): void {
     this.sent = true;
     this.signalSent?.();
-    this.closeReceive();
+    this.channel.closeReceive();
     // The responses one layer in are done too: told now, each telling the next layer in.
-    const waiting = this.afterSent;
-    if (waiting === null) return;
-    this.afterSent = null;
-    if (Array.isArray(waiting)) for (const owner of waiting) owner.finish();
-    else waiting.finish();
+    const callbacks = this.afterSent;
+    if (callbacks !== null) {
+      this.afterSent = null;
+      for (const callback of callbacks) callback();
+    }
   }
 
-  /** toChannel() for the last message of an inner StreamedResponse, whose owner is told once this response is out. */
-  sendLast(message: Message, owner: Completion): void {
-    this.post(message, noop);
-    const waiting = this.afterSent;
-    if (this.sent) owner.finish();
-    else if (waiting === null) this.afterSent = owner;
-    else if (Array.isArray(waiting)) waiting.push(owner);
-    else this.afterSent = [waiting, owner];
+  /** sendToChannel() for the last message of an inner StreamedResponse, with a callback for once the response is out. */
+  sendLast(message: Message, sent: () => void): void {
+    this.channel.post(message, noop);
+    if (this.sent) sent();
+    else (this.afterSent ??= []).push(sent);
   }
 
   /** An inner error that callNext did not already throw is thrown after the response. */
@@ -651,41 +608,28 @@ class DispatchCycle extends Channel implements Sink, Completion {
     else this.resolve();
   }
 
-  private receiver: Receive | null = null;
-  private sender: Send | null = null;
-
-  /** The inner app's receive; made when first asked for, since a layer run by this one may never need it. */
-  get receiveOrDisconnect(): Receive {
-    return (this.receiver ??= () => this.receiveNext());
-  }
-
   // Whichever comes first: the next request message, or the response going out.
-  private async receiveNext(): Promise<Message> {
+  private readonly receiveOrDisconnect: Receive = async () => {
     if (this.sent) return DISCONNECT;
     return Promise.race([this.request.wrappedReceive(), this.whenSent().then(() => DISCONNECT)]);
-  }
+  };
 
-  /** The inner app's send. */
-  get sendToChannel(): Send {
-    return (this.sender ??= (message) => this.toChannel(message));
-  }
-
-  toChannel(message: Message): Promise<void> {
-    const taken = this.send(message);
+  readonly sendToChannel: Send = (message) => {
+    const taken = this.channel.send(message);
     // The inner app's background tasks start once the client has the whole response, which is
     // after the channel has taken this message (or dropped it, for a response of dispatch's own).
     if ((message.type === "http.response.body" && !message.more_body) || message.type === "http.response.pathsend") {
       return this.whenSent();
     }
     return taken;
-  }
+  };
 
   private runApp(): void {
     this.appsRunning++;
     const inner = this.inner;
     // handle() does not throw: dispatch's errors, even synchronous ones, come to appFailed.
     if (inner !== null && inner.call === baseCall) {
-      inner.handle(this.scope, this);
+      inner.handle(this.scope, this.receiveOrDisconnect, this);
       return;
     }
     let running: Promise<void>;
@@ -709,7 +653,7 @@ class DispatchCycle extends Channel implements Sink, Completion {
     const promise = new Promise<StreamedResponse>(capture);
     this.started = captured.resolve;
     this.startFailed = captured.reject;
-    this.sink = this;
+    this.channel.sink = this;
     this.runApp();
     return promise;
   };
@@ -724,7 +668,7 @@ class DispatchCycle extends Channel implements Sink, Completion {
       gone();
       return;
     }
-    this.sink = null;
+    this.channel.sink = null;
     if (message === null) {
       if (this.appError !== undefined) {
         this.errorAlreadyRaised = true;
