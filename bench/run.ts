@@ -6,6 +6,8 @@
 //   npm run bench -- --pair Hono
 //                               starlette-ts and one peer only, alternately, BENCH_ROUNDS
 //                               times (default 6), compared by their median on each route
+//   npm run bench -- --lean     /plain with no layers, ten http layers and ten layers of
+//                               bench/experiments/lean-layer.mjs, alternately, BENCH_ROUNDS times
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -18,10 +20,11 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const args = process.argv.slice(2);
 const SMOKE = args.includes("--smoke");
 const PAIR = args.includes("--pair") ? (args[args.indexOf("--pair") + 1] ?? "") : null;
+const LEAN = args.includes("--lean");
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 // This machine is shared and noisy: every measurement is taken ROUNDS times, a round over all
 // servers at a time, and the best is kept.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null ? 3 : 6));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null && !LEAN ? 3 : 6));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 // Every measurement follows a warm-up of the same route on the same server process, unrecorded:
 // JIT compilers (V8's, and none for CPython) otherwise spend part of the measured seconds compiling.
@@ -251,10 +254,62 @@ async function pair(name: string): Promise<void> {
   console.log(`wrote bench/${file}`);
 }
 
+const LEAN_LAYER: ServerSpec = { name: "lean-layer experiment", command: [process.execPath, "experiments/lean-layer.mjs"] };
+
+/** What ten http layers cost against ten layers that keep only the core of BaseHTTPMiddleware's contract. */
+async function leanComparison(): Promise<void> {
+  const ours = SERVERS.find((s) => s.name === "starlette-ts") as ServerSpec;
+  const cases = [
+    { label: "starlette-ts, /plain", spec: ours, mode: "plain", layers: 0 },
+    { label: "starlette-ts, 10 http middleware", spec: ours, mode: "http", layers: 10 },
+    { label: "10 lean layers", spec: LEAN_LAYER, mode: "http", layers: 10 },
+  ];
+  const rps = cases.map((): number[] => []);
+  const cpu = cases.map((): number[] => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    console.log(`round ${round + 1} of ${ROUNDS}`);
+    // Each round starts one case later, so that none is always first.
+    for (let k = 0; k < cases.length; k++) {
+      const i = (k + round) % cases.length;
+      const c = cases[i];
+      const running = await start(c.spec, c.mode, c.layers);
+      try {
+        await check(c.spec, running.port, true);
+        const m = load(c.spec.name, c.label, `http://127.0.0.1:${running.port}/plain`, "", running.child.pid);
+        rps[i].push(m.rps);
+        cpu[i].push(m.cpu);
+      } finally {
+        await stop(running);
+      }
+    }
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const lines = [
+    "# Ten http layers against ten lean layers",
+    "",
+    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s\` on /plain after ${WARMUP} s of warm-up; the three servers take turns, ${ROUNDS} rounds.`,
+    "Command: `npm run bench -- --lean`. Medians of the rounds. The lean layer is bench/experiments/lean-layer.mjs.",
+    "",
+    "| configuration | req/s | of /plain | server CPU µs/req | CPU added to /plain |",
+    "| --- | ---: | ---: | ---: | ---: |",
+  ];
+  const base = median(rps[0]);
+  const baseCpu = median(cpu[0]);
+  cases.forEach((c, i) => {
+    const added = i === 0 ? "" : formatCpu(median(cpu[i]) - baseCpu);
+    lines.push(`| ${c.label} | ${Math.round(median(rps[i]))} | ${(median(rps[i]) / base).toFixed(2)} | ${formatCpu(median(cpu[i]))} | ${added} |`);
+  });
+  lines.push("");
+  writeFileSync(new URL("lean-results.md", import.meta.url), lines.join("\n"));
+  console.log(lines.join("\n"));
+  console.log("wrote bench/lean-results.md");
+}
+
 async function main(): Promise<void> {
   const which = spawnSync("wrk", ["--version"], { encoding: "utf8" });
   if (which.error) throw new Error("wrk is needed: apt-get install wrk");
   if (PAIR !== null) return pair(PAIR);
+  if (LEAN) return leanComparison();
   const results: Measurement[] = [];
   const growth: Measurement[] = [];
   console.log(SMOKE ? "Smoke run: checking every server's answers" : `Load: wrk -t1 -c${CONNECTIONS} -d${DURATION}s per measurement, after ${WARMUP} s of warm-up`);
@@ -293,11 +348,10 @@ async function main(): Promise<void> {
       await stop(running);
     }
     // The measurement docs/performance.md quotes from bench/experiments/.
-    const lean: ServerSpec = { name: "lean-layer experiment", command: [process.execPath, "experiments/lean-layer.mjs"] };
-    const experiment = await start(lean, "http", 10);
+    const experiment = await start(LEAN_LAYER, "http", 10);
     try {
-      await check(lean, experiment.port, true);
-      console.log(`  ok  ${lean.name} (x10)`);
+      await check(LEAN_LAYER, experiment.port, true);
+      console.log(`  ok  ${LEAN_LAYER.name} (x10)`);
     } finally {
       await stop(experiment);
     }
