@@ -93,17 +93,16 @@ class Channel {
 
   /** send() with a callback for once the message is taken, in place of a promise. */
   post(message: Message, taken: () => void): void {
-    this.accept(relayTarget(this, message), message, taken, null);
+    relayTarget(this, message).accept(message, taken, null);
   }
 
   /** post() of a message already queued elsewhere: the same entry is queued here if need be. */
   move(queued: Queued): void {
-    this.accept(relayTarget(this, queued.message), queued.message, queued.taken, queued);
+    relayTarget(this, queued.message).accept(queued.message, queued.taken, queued);
   }
 
-  private accept(channel: Channel, message: Message, taken: () => void, queued: Queued | null): void {
-    if (channel !== this) channel.accept(channel, message, taken, queued);
-    else if (this.receiveClosed) taken();
+  private accept(message: Message, taken: () => void, queued: Queued | null): void {
+    if (this.receiveClosed) taken();
     else if (this.sink !== null) this.sink.pass(message, taken);
     else if (this.waiter !== null) {
       const waiter = this.waiter;
