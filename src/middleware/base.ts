@@ -32,11 +32,17 @@ interface Sink {
   readonly immediate: boolean;
 }
 
-/** A body chunk as a StreamedResponse sends it (not empty, more to come): every layer passes it on unchanged. */
-function isChunk(message: Message): boolean {
-  if (message.type !== "http.response.body" || message.more_body !== true) return false;
+// What a StreamedResponse sends is a chunk (not empty, more to come) or the end (empty, no more):
+// every layer outside passes either on unchanged.
+const OTHER = 0;
+const CHUNK = 1;
+const END = 2;
+
+function relayKind(message: Message): number {
   const body = message.body;
-  return body !== undefined && body.byteLength > 0;
+  if (message.type !== "http.response.body" || body === undefined) return OTHER;
+  if (message.more_body === true) return body.byteLength > 0 ? CHUNK : OTHER;
+  return message.more_body === false && body.byteLength === 0 ? END : OTHER;
 }
 
 interface Queued {
@@ -157,12 +163,19 @@ class Channel {
   }
 }
 
-/** Where a message posted into `channel` goes: through every response that relays a chunk as it is. */
+/**
+ * Where a message posted into `channel` goes: through every response that
+ * relays it as it is. An end ends each of those responses on its way.
+ */
 function relayTarget(channel: Channel, message: Message): Channel {
   let relaying = channel.relaying;
-  if (relaying === null || !isChunk(message)) return channel;
+  if (relaying === null) return channel;
+  const kind = relayKind(message);
+  if (kind === OTHER) return channel;
   do {
-    channel = relaying.outerChannel;
+    const outer = relaying.outerChannel;
+    if (kind === END) relaying.ended();
+    channel = outer;
     relaying = channel.relaying;
   } while (relaying !== null);
   return channel;
@@ -273,6 +286,14 @@ class StreamedResponse extends Response implements Sink {
     return false;
   }
 
+  /** An end relayed through this response's channel: the response is done once the layer outside has sent its own. */
+  ended(): void {
+    this.done = true;
+    this.channel.sink = null;
+    this.channel.relaying = null;
+    (this.outer as DispatchCycle).whenResponseSent(this.whenDone);
+  }
+
   /** The channel of the layer outside, while relaying. */
   get outerChannel(): Channel {
     return (this.outer as DispatchCycle).channel;
@@ -342,7 +363,7 @@ class StreamedResponse extends Response implements Sink {
         return;
       }
       // A chunk on its own goes on as it is, with its sender's callback (more than one keep their order below).
-      if (outer !== null && channel.ready === false && isChunk(queued.message)) {
+      if (outer !== null && channel.ready === false && relayKind(queued.message) === CHUNK) {
         outer.channel.move(queued);
         continue;
       }
@@ -594,6 +615,11 @@ class DispatchCycle implements Sink {
   /** sendToChannel() for the last message of an inner StreamedResponse, with a callback for once the response is out. */
   sendLast(message: Message, sent: () => void): void {
     this.channel.post(message, noop);
+    this.whenResponseSent(sent);
+  }
+
+  /** Calls `sent` once this layer's response is out. */
+  whenResponseSent(sent: () => void): void {
     if (this.sent) sent();
     else (this.afterSent ??= []).push(sent);
   }

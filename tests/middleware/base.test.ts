@@ -884,4 +884,23 @@ test("three layers, each run by the one outside: chunks go out in order, and eac
   assert.equal(log, ["out start 200", "out a+", "sent a", "sent (empty)", "out b+", "sent b", "out c+", "sent c", "out d+", "out .", "sent d"]);
 });
 
+test("three stacked layers: a body message without a body is skipped and a pathsend still ends the response, once every layer streams", async () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+  let returned = false;
+  const inner: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await tick(); // every layer's response is streaming by now
+    await send({ type: "http.response.body", more_body: true });
+    await send({ type: "http.response.body", body: encoder.encode("a"), more_body: true });
+    await send({ type: "http.response.pathsend", path: "/tmp/x" });
+    returned = true;
+  };
+  let app = inner;
+  for (let i = 0; i < 3; i++) app = asASGIApp(new BaseHTTPMiddleware(app, (r, n) => n(r)));
+  const sent: Message[] = [];
+  await app(httpScope(), noReceive, async (m) => void sent.push(m));
+  assert.equal(sent.map((m) => (m.type === "http.response.pathsend" ? "pathsend" : bodies([m])[0])), ["start 200", "a+", "pathsend"]);
+  assert.ok(returned);
+});
+
 test.run();
