@@ -77,6 +77,13 @@ class Channel {
    */
   relaying: StreamedResponse | null = null;
 
+  /**
+   * Whether the sender is another BaseHTTPMiddleware's StreamedResponse, whose
+   * messages are this package's own: passed on as they are, where the app's are
+   * copied, as Starlette does.
+   */
+  fromLayer = false;
+
   send(message: Message): Promise<void> {
     // Once the response is out, late messages from the inner app are dropped.
     if (this.receiveClosed) return RESOLVED;
@@ -350,7 +357,7 @@ class StreamedResponse extends Response implements Sink {
    */
   private drain(): void {
     const channel = this.channel;
-    const outer = this.outer;
+    const relays = this.outer !== null && channel.fromLayer;
     while (!this.broken && !this.done) {
       const queued = channel.shift();
       if (queued === null) {
@@ -358,13 +365,13 @@ class StreamedResponse extends Response implements Sink {
         else {
           channel.sink = this;
           // Chunks need nothing of this layer: they go on to the outer layer's channel.
-          if (outer !== null) channel.relaying = this;
+          if (relays) channel.relaying = this;
         }
         return;
       }
       // A chunk on its own goes on as it is, with its sender's callback (more than one keep their order below).
-      if (outer !== null && channel.ready === false && relayKind(queued.message) === CHUNK) {
-        outer.channel.move(queued);
+      if (relays && channel.ready === false && relayKind(queued.message) === CHUNK) {
+        this.outerChannel.move(queued);
         continue;
       }
       let waiting = true;
@@ -395,7 +402,7 @@ class StreamedResponse extends Response implements Sink {
     }
     if (!(chunk instanceof Uint8Array)) {
       // An end as a StreamedResponse writes it goes on as it is.
-      if (this.done) this.end(chunk ?? (message !== null && message.body !== undefined && message.more_body === false ? message : null));
+      if (this.done) this.end(chunk ?? (message !== null && this.channel.fromLayer && relayKind(message) === END ? message : null));
       gone();
       return;
     }
@@ -405,7 +412,8 @@ class StreamedResponse extends Response implements Sink {
           gone();
         }
       : gone;
-    this.forward((message as Message).more_body === true ? (message as Message) : { type: "http.response.body", body: chunk, more_body: true }, next, gone);
+    const own = this.channel.fromLayer && (message as Message).more_body === true;
+    this.forward(own ? (message as Message) : { type: "http.response.body", body: chunk, more_body: true }, next, gone);
   }
 
   // An ASGI message that is not a body (pathsend) ends the response itself.
@@ -654,6 +662,7 @@ class DispatchCycle implements Sink {
     const inner = this.inner;
     // handle() does not throw: dispatch's errors, even synchronous ones, come to appFailed.
     if (inner !== null && inner.call === baseCall) {
+      this.channel.fromLayer = true;
       inner.handle(this.scope, this.receiveOrDisconnect, this);
       return;
     }

@@ -903,4 +903,52 @@ test("three stacked layers: a body message without a body is skipped and a paths
   assert.ok(returned);
 });
 
+test("a layer whose body iterator was replaced, inside two others: empty chunks are skipped and a last message with data is split, as Starlette re-chunks it", async () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+  const endpoint: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await send({ type: "http.response.body", body: encoder.encode("ignored"), more_body: false });
+  };
+  const rewrite = asASGIApp(
+    new BaseHTTPMiddleware(endpoint, async (request, callNext) => {
+      const response = await callNext(request);
+      response.bodyIterator = (async function* () {
+        await tick(); // the layer outside streams by now
+        yield "";
+        yield "x";
+        yield { type: "http.response.body", body: encoder.encode("y"), more_body: false };
+      })();
+      return response;
+    }),
+  );
+  // Two layers outside it: the one in the middle streams with a layer outside it too.
+  let app = rewrite;
+  for (let i = 0; i < 2; i++) app = asASGIApp(new BaseHTTPMiddleware(app, (r, n) => n(r)));
+  const sent: Message[] = [];
+  await app(httpScope(), noReceive, async (m) => void sent.push(m));
+  assert.equal(bodies(sent), ["start 200", "x+", "y+", "."]);
+});
+
+test("stacked layers send copies of the app's body messages, as Starlette builds new ones: what a middleware outside changes is not the app's", async () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
+  const own: Message[] = [];
+  const endpoint: ASGIApp = async (_scope, _receive, send) => {
+    await send({ type: "http.response.start", status: 200, headers: [] });
+    await tick(); // every layer streams by now
+    for (const message of [
+      { type: "http.response.body", body: encoder.encode("a"), more_body: true },
+      { type: "http.response.body", body: new Uint8Array(0), more_body: false },
+    ]) {
+      own.push(message);
+      await send(message);
+    }
+  };
+  let app = endpoint;
+  for (let i = 0; i < 3; i++) app = asASGIApp(new BaseHTTPMiddleware(app, (r, n) => n(r)));
+  const sent: Message[] = [];
+  await app(httpScope(), noReceive, async (m) => void sent.push(m));
+  assert.equal(bodies(sent), ["start 200", "a+", "."]);
+  assert.ok(sent.every((m) => !own.includes(m)));
+});
+
 test.run();
