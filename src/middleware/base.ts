@@ -73,7 +73,8 @@ class Channel {
 
   /**
    * Set while a direct StreamedResponse with another layer outside it streams
-   * this channel: body chunks skip it and go straight to that layer's channel.
+   * this channel: body chunks and the end skip it and go straight to that
+   * layer's channel.
    */
   relaying: StreamedResponse | null = null;
 
@@ -364,7 +365,7 @@ class StreamedResponse extends Response implements Sink {
         if (channel.ready) this.pass(null, noop); // the inner app has returned
         else {
           channel.sink = this;
-          // Chunks need nothing of this layer: they go on to the outer layer's channel.
+          // Chunks and the end need nothing of this layer: they go on to the outer layer's channel.
           if (relays) channel.relaying = this;
         }
         return;
