@@ -8,7 +8,9 @@
 //                               times (default 6), compared by their median on each route
 //   npm run bench -- --lean     /plain with no layers, ten http layers and ten layers of
 //                               bench/experiments/lean-layer.mjs, alternately, BENCH_ROUNDS times
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+//   --pin, with --pair or --lean: the server on the first core and wrk on the second
+//                               (taskset), written to a file of its own (pair-hono-pinned.md)
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, totalmem } from "node:os";
@@ -21,6 +23,14 @@ const args = process.argv.slice(2);
 const SMOKE = args.includes("--smoke");
 const PAIR = args.includes("--pair") ? (args[args.indexOf("--pair") + 1] ?? "") : null;
 const LEAN = args.includes("--lean");
+// Fixed cores keep the scheduler from moving either process, which changes how they wake each other.
+const PIN = args.includes("--pin");
+if (PIN && PAIR === null && !LEAN) throw new Error("--pin goes with --pair or --lean");
+const SERVER_CORE = ["taskset", "-c", "0"];
+const LOAD_CORE = ["taskset", "-c", "1"];
+// With --pin, the files written get this before their .md.
+const PINNED = PIN ? "-pinned" : "";
+const PINNED_NOTE = PIN ? " Each server ran on the first core and wrk on the second (taskset)." : "";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 // This machine is shared and noisy: every measurement is taken ROUNDS times, a round over all
 // servers at a time, and the best is kept.
@@ -66,8 +76,10 @@ interface Running {
 
 async function start(spec: ServerSpec, mode: string, layers: number): Promise<Running> {
   const port = await freePort();
-  const [cmd, ...rest] = spec.command;
-  const argv = spec.command[spec.command.length - 1] === "--port" ? [...rest, String(port)] : rest;
+  // taskset execs the server, so the child's pid is still the server's (its CPU time is read from /proc).
+  const command = PIN ? [...SERVER_CORE, ...spec.command] : spec.command;
+  const [cmd, ...rest] = command;
+  const argv = command[command.length - 1] === "--port" ? [...rest, String(port)] : rest;
   const child = spawn(cmd, argv, { cwd: here, env: { ...process.env, PORT: String(port), MODE: mode, LAYERS: String(layers) }, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -146,14 +158,20 @@ function toMs(text: string): number {
   return Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1);
 }
 
+/** Runs wrk, on its own core with --pin. */
+function wrk(argv: string[], seconds: number): SpawnSyncReturns<string> {
+  const [cmd, ...rest] = PIN ? [...LOAD_CORE, "wrk", ...argv] : ["wrk", ...argv];
+  return spawnSync(cmd, rest, { encoding: "utf8", timeout: (seconds + 30) * 1000 });
+}
+
 function load(server: string, route: string, url: string, cookie: string, pid: number | undefined, seconds = DURATION): Measurement {
   if (WARMUP > 0) {
-    const warm = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${WARMUP}s`, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url], { encoding: "utf8", timeout: (WARMUP + 30) * 1000 });
+    const warm = wrk(["-t1", `-c${CONNECTIONS}`, `-d${WARMUP}s`, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url], WARMUP);
     if (warm.status !== 0) throw new Error(`wrk failed: ${warm.stderr}`);
   }
   const argv = ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
   const cpuBefore = cpuSeconds(pid);
-  const out = spawnSync("wrk", argv, { encoding: "utf8", timeout: (seconds + 30) * 1000 });
+  const out = wrk(argv, seconds);
   const cpuAfter = cpuSeconds(pid);
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const text = out.stdout;
@@ -230,8 +248,8 @@ async function pair(name: string): Promise<void> {
   const lines = [
     `# starlette-ts and ${peer.name}, head to head`,
     "",
-    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s\` after ${WARMUP} s of warm-up; the two servers alternate, ${ROUNDS} rounds.`,
-    `Command: \`npm run bench -- --pair ${name}\`. Medians of the rounds; "rounds ahead" counts the rounds in which starlette-ts had more requests/s.`,
+    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s\` after ${WARMUP} s of warm-up; the two servers alternate, ${ROUNDS} rounds.${PINNED_NOTE}`,
+    `Command: \`npm run bench -- --pair ${name}${PIN ? " --pin" : ""}\`. Medians of the rounds; "rounds ahead" counts the rounds in which starlette-ts had more requests/s.`,
     "Server CPU is the server process's user + system time per request (from /proc) while wrk ran: less noisy than requests/s on a shared machine.",
     "",
     `| route | starlette-ts req/s | ${peer.name} req/s | ratio | rounds ahead | starlette-ts CPU µs/req | ${peer.name} CPU µs/req |`,
@@ -248,7 +266,7 @@ async function pair(name: string): Promise<void> {
     }
   }
   lines.push("");
-  const file = `pair-${peer.name.split(" ")[0].toLowerCase()}.md`;
+  const file = `pair-${peer.name.split(" ")[0].toLowerCase()}${PINNED}.md`;
   writeFileSync(new URL(file, import.meta.url), lines.join("\n"));
   console.log(lines.join("\n"));
   console.log(`wrote bench/${file}`);
@@ -287,8 +305,8 @@ async function leanComparison(): Promise<void> {
   const lines = [
     "# Ten http layers against ten lean layers",
     "",
-    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s\` on /plain after ${WARMUP} s of warm-up; the three servers take turns, ${ROUNDS} rounds.`,
-    "Command: `npm run bench -- --lean`. Medians of the rounds. The lean layer is bench/experiments/lean-layer.mjs.",
+    `Machine: ${machine}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s\` on /plain after ${WARMUP} s of warm-up; the three servers take turns, ${ROUNDS} rounds.${PINNED_NOTE}`,
+    `Command: \`npm run bench -- --lean${PIN ? " --pin" : ""}\`. Medians of the rounds. The lean layer is bench/experiments/lean-layer.mjs.`,
     "",
     "| configuration | req/s | of /plain | server CPU µs/req | CPU added to /plain |",
     "| --- | ---: | ---: | ---: | ---: |",
@@ -300,9 +318,10 @@ async function leanComparison(): Promise<void> {
     lines.push(`| ${c.label} | ${Math.round(median(rps[i]))} | ${(median(rps[i]) / base).toFixed(2)} | ${formatCpu(median(cpu[i]))} | ${added} |`);
   });
   lines.push("");
-  writeFileSync(new URL("lean-results.md", import.meta.url), lines.join("\n"));
+  const file = `lean-results${PINNED}.md`;
+  writeFileSync(new URL(file, import.meta.url), lines.join("\n"));
   console.log(lines.join("\n"));
-  console.log("wrote bench/lean-results.md");
+  console.log(`wrote bench/${file}`);
 }
 
 async function main(): Promise<void> {
