@@ -3,8 +3,8 @@ import assert from "node:assert";
 import { Address, FormData, Headers, QueryParams, URL, type State } from "./datastructures.js";
 import { HTTPException } from "./exceptions.js";
 import { MultiPartException, parseMultipart, parseUrlencoded, type FormLimits } from "./formparsers.js";
+import { missingSessionMessage, type Session } from "./_session.js";
 import type { Message, Receive, Scope, Send } from "./types.js";
-import type { Session } from "./middleware/sessions.js";
 
 // Python's str.strip() on a latin-1 string: JavaScript's trim() misses \x1c-\x1f and \x85.
 function isPySpace(code: number): boolean {
@@ -174,27 +174,6 @@ export class HTTPConnection {
   get state(): State {
     return (this.scope.state ??= {});
   }
-}
-
-const MISSING_SESSION = "SessionMiddleware must be installed to access request.session";
-
-// Starlette's sentence first; when the app does have a SessionMiddleware that
-// simply runs inside this caller, a second line says so and how to fix it.
-function missingSessionMessage(scope: Scope): string {
-  const app = scope.app as { userMiddleware?: ReadonlyArray<{ cls: unknown }> } | undefined;
-  if (!app?.userMiddleware?.some((m) => isSessionMiddleware(m.cls))) return MISSING_SESSION;
-  return (
-    MISSING_SESSION +
-    "\nThis app has a SessionMiddleware, but it runs inside the code that read request.session " +
-    "(the last middleware added runs first). Add SessionMiddleware after the middleware that reads " +
-    "the session, so that it wraps it."
-  );
-}
-
-// By name along the class chain (this module may not import the middleware): subclasses count.
-function isSessionMiddleware(cls: unknown): boolean {
-  for (let c = cls; typeof c === "function"; c = Object.getPrototypeOf(c)) if (c.name === "SessionMiddleware") return true;
-  return false;
 }
 
 async function receiveUnavailable(): Promise<Message> {

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { LifespanDriver } from "./_lifespan.js";
+import { BOOLEAN, checkOptions, FUNCTION, STRING, type OptionRule } from "./_options.js";
 import { RESOLVED } from "./_utils.js";
 import type { State } from "./datastructures.js";
 import { reasonPhrase } from "./status.js";
@@ -372,6 +373,18 @@ async function shutdownLifespan(lifespan: LifespanDriver, log: (line: string) =>
   log("INFO:     Application shutdown complete.");
 }
 
+const isWholeNumber = (v: unknown, max = Number.MAX_SAFE_INTEGER): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+
+const SERVE_OPTIONS: Record<keyof ServeOptions, OptionRule> = {
+  host: STRING,
+  port: [(v) => isWholeNumber(v, 65535), "a whole number from 0 to 65535"],
+  rootPath: STRING,
+  accessLog: BOOLEAN,
+  log: FUNCTION,
+  handleSignals: BOOLEAN,
+  maxBodySize: [(v) => v === null || isWholeNumber(v), "a whole number of bytes, or null for no limit"],
+};
+
 /**
  * Serve an ASGI app on node:http (uvicorn's role): runs the lifespan startup,
  * listens, and resolves to a handle whose close() shuts down gracefully.
@@ -380,6 +393,8 @@ async function shutdownLifespan(lifespan: LifespanDriver, log: (line: string) =>
  * const server = await serve(app, { port: 8000 });
  */
 export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): Promise<ServerHandle> {
+  // Before anything runs: `log: false` would otherwise fail at the first line logged.
+  checkOptions("serve()", options, SERVE_OPTIONS);
   const app = toApp(appLike);
   const host = options.host ?? "127.0.0.1";
   const log = options.log ?? ((line: string) => console.error(line));
@@ -392,9 +407,6 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
   else log("INFO:     Application startup complete.");
 
   const maxBodySize = options.maxBodySize ?? null;
-  if (maxBodySize !== null && !(Number.isInteger(maxBodySize) && maxBodySize >= 0)) {
-    throw new TypeError(`serve() maxBodySize must be a whole number of bytes, or null for no limit; got ${String(maxBodySize)}`);
-  }
   const ctx: RequestContext = {
     server: [host, 0],
     maxBodySize,

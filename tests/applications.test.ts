@@ -282,7 +282,7 @@ test("SessionMiddleware options are type-checked by addMiddleware, and checked a
   app.addMiddleware(SessionMiddleware, { secret_key: "k" });
   {
     const e = await rejects(new TestClient(app).get("/"));
-    assert.match(e.message, /needs a secretKey/);
+    assert.is(e.message, 'SessionMiddleware got an unexpected option "secret_key"; did you mean "secretKey"?');
   }
 });
 

@@ -1,4 +1,4 @@
-// No Python counterpart: replays ../shared/spec/seed-scenarios.fastapi-0.92.txt,
+// No Python counterpart: replays tests/spec/seed-scenarios.fastapi-0.92.txt (a copy of ../shared/spec),
 // what real FastAPI 0.92 / Starlette 0.26.1 printed, returned and set, against
 // the example apps. Starlette 1.x (decision 1) differs in one way: a response
 // that did not modify the session carries no Set-Cookie, and every response
@@ -33,7 +33,7 @@ interface Scenario {
   steps: Step[];
 }
 
-const text = readFileSync(new URL("../../shared/spec/seed-scenarios.fastapi-0.92.txt", import.meta.url), "utf8");
+const text = readFileSync(new URL("spec/seed-scenarios.fastapi-0.92.txt", import.meta.url), "utf8");
 
 // Python literals as they appear in the recording: 'x', b'x', None.
 function pyString(literal: string): string {

@@ -7,7 +7,7 @@ import { App } from "../src/applications.js";
 import { BackgroundTask } from "../src/background.js";
 import { Request } from "../src/requests.js";
 import { PlainTextResponse, StreamingResponse } from "../src/responses.js";
-import { serve, type ServerHandle } from "../src/server.js";
+import { serve, type ServeOptions, type ServerHandle } from "../src/server.js";
 import type { ASGIApp } from "../src/types.js";
 
 interface Reply {
@@ -484,6 +484,51 @@ test("a lifespan that fails at shutdown is logged as uvicorn logs it, and close(
   assert.equal(bare.slice(-3), ["INFO:     Waiting for application shutdown.", "ERROR:    Application shutdown failed. Exiting.", `INFO:     Finished server process [${process.pid}]`]);
   const waiting = raw.indexOf("INFO:     Waiting for application shutdown.");
   assert.equal(raw.slice(waiting, waiting + 3), ["INFO:     Waiting for application shutdown.", "INFO:     ASGI 'lifespan' protocol appears unsupported.", "INFO:     Application shutdown complete."]);
+});
+
+test("serve() options: an unknown or mistyped one is a TypeError naming it, before anything runs", async () => {
+  let started = 0;
+  const app: ASGIApp = async (scope, receive, send) => {
+    if (scope.type !== "lifespan") return;
+    started++;
+    await receive();
+    await send({ type: "lifespan.startup.complete" });
+  };
+  const error = (options: unknown): Promise<string> =>
+    serve(app, options as ServeOptions).then(
+      async (server) => (await server.close(), "served"),
+      (e: Error) => `${e.name}: ${e.message}`,
+    );
+  const lines: string[] = [];
+  const log = (line: string): void => void lines.push(line);
+  // Python's spelling and one-edit typos are pointed to the option meant.
+  assert.is(await error({ prot: 8000 }), 'TypeError: serve() got an unexpected option "prot"; did you mean "port"?');
+  assert.is(await error({ root_path: "/api" }), 'TypeError: serve() got an unexpected option "root_path"; did you mean "rootPath"?');
+  assert.is(await error({ accesLog: false }), 'TypeError: serve() got an unexpected option "accesLog"; did you mean "accessLog"?');
+  assert.is(await error({ hosts: "::1" }), 'TypeError: serve() got an unexpected option "hosts"; did you mean "host"?');
+  assert.is(await error({ lag: log }), 'TypeError: serve() got an unexpected option "lag"; did you mean "log"?');
+  assert.is(await error({ workers: 4 }), "TypeError: serve() got an unexpected option \"workers\"; the options are host, port, rootPath, accessLog, log, handleSignals, maxBodySize");
+  assert.is(await error({ log: false }), 'TypeError: serve() option "log" must be a function, got false');
+  assert.is(await error({ host: 127 }), 'TypeError: serve() option "host" must be a string, got 127');
+  assert.is(await error({ port: "8000" }), 'TypeError: serve() option "port" must be a whole number from 0 to 65535, got "8000"');
+  assert.is(await error({ port: 65536 }), 'TypeError: serve() option "port" must be a whole number from 0 to 65535, got 65536');
+  assert.is(await error({ port: -1 }), 'TypeError: serve() option "port" must be a whole number from 0 to 65535, got -1');
+  assert.is(await error({ port: 80.5 }), 'TypeError: serve() option "port" must be a whole number from 0 to 65535, got 80.5');
+  assert.is(await error({ rootPath: null }), 'TypeError: serve() option "rootPath" must be a string, got null');
+  assert.is(await error({ accessLog: "off" }), 'TypeError: serve() option "accessLog" must be true or false, got "off"');
+  assert.is(await error({ handleSignals: 0 }), 'TypeError: serve() option "handleSignals" must be true or false, got 0');
+  assert.is(await error({ maxBodySize: -1 }), 'TypeError: serve() option "maxBodySize" must be a whole number of bytes, or null for no limit, got -1');
+  assert.is(await error({ maxBodySize: "1mb" }), 'TypeError: serve() option "maxBodySize" must be a whole number of bytes, or null for no limit, got "1mb"');
+  assert.is(await error({ port: 0, log: { info: log } }), 'TypeError: serve() option "log" must be a function, got { info: [Function: log] }');
+  assert.is(await error({ accessLog: log }), 'TypeError: serve() option "accessLog" must be true or false, got the function log');
+  assert.is(await error({ host: [() => "localhost"][0] }), 'TypeError: serve() option "host" must be a string, got a function');
+  assert.is(await error(8000), "TypeError: serve() options must be an object, got 8000");
+  assert.is(await error(null), "TypeError: serve() options must be an object, got null");
+  assert.is(started, 0, "no lifespan startup for a call that was refused");
+  // undefined means "not given", and every option at its extreme is accepted.
+  assert.is(await error({ ...quiet(lines), host: undefined, rootPath: "", accessLog: false, maxBodySize: null }), "served");
+  assert.is(await error({ ...quiet(lines), maxBodySize: 0 }), "served");
+  assert.is(started, 2);
 });
 
 test("an app without lifespan support is served, with uvicorn's note", async () => {

@@ -1,5 +1,5 @@
 // Loads the vectors recorded from Python itsdangerous 2.1.2 and Starlette 0.26.1
-// (../shared/vectors/itsdangerous.json, beside this repository).
+// (tests/vectors/itsdangerous.json, a copy of ../shared/vectors: see its README).
 import { readFileSync } from "node:fs";
 import * as itsdangerous from "../src/itsdangerous/index.js";
 
@@ -16,7 +16,7 @@ export interface ErrorSpec {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Case = Record<string, any> & { id: string; op: string; expected: Record<string, any> };
 
-const file = new URL("../../shared/vectors/itsdangerous.json", import.meta.url);
+const file = new URL("vectors/itsdangerous.json", import.meta.url);
 export const vectors = JSON.parse(readFileSync(file, "utf8")) as Record<string, Case[]> & { meta: Record<string, unknown> };
 
 export function bytes(spec: BytesSpec): Buffer {

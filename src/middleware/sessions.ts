@@ -5,7 +5,9 @@ import { dumps } from "../itsdangerous/_json.js";
 import { b64decode } from "../itsdangerous/encoding.js";
 import { BadSignature } from "../itsdangerous/exc.js";
 import { TimestampSigner } from "../itsdangerous/timed.js";
+import { rejectUnknownOptions } from "../_options.js";
 import { cookieValue } from "../requests.js";
+import type { Session as SessionShape } from "../_session.js";
 import type { ASGIApp, HeaderList, Message, Receive, Scope, Send } from "../types.js";
 
 export type SameSiteOption = "lax" | "strict" | "none";
@@ -30,7 +32,7 @@ export interface SessionOptions {
  * The session: a Map (insertion order kept, any key is plain data) with the
  * dict operations Starlette's docs use, tracking reads and writes.
  */
-export class Session extends Map<string, unknown> {
+export class Session extends Map<string, unknown> implements SessionShape {
   accessed = false;
   modified = false;
 
@@ -113,7 +115,13 @@ const MAX_COOKIE_BYTES = 4096;
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const SAFE_ATTRIBUTE = /^[^;\s\x00-\x1f\x7f]*$/;
 
+const OPTION_NAMES: Record<keyof SessionOptions, true> = {
+  secretKey: true, sessionCookie: true, maxAge: true, path: true, sameSite: true, httpsOnly: true, domain: true,
+};
+
 function validate(options: SessionOptions): void {
+  // Unknown names first: `secret_key` is pointed to secretKey rather than reported missing.
+  if (typeof options === "object" && options !== null) rejectUnknownOptions("SessionMiddleware", options, Object.keys(OPTION_NAMES));
   const keys = typeof options?.secretKey === "string" ? [options.secretKey] : options?.secretKey;
   if (!Array.isArray(keys) || keys.length === 0 || keys.some((k) => typeof k !== "string" || k === "")) {
     throw new TypeError(

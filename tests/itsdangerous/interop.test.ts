@@ -1,5 +1,5 @@
 // No Python counterpart: live interoperability with the real itsdangerous
-// (Debian's python3-itsdangerous). Random keys, values, salts and timestamps,
+// (2.2, from the .venv-py virtualenv). Random keys, values, salts and timestamps,
 // every key derivation, SHA-1 and SHA-256: Python signs, TypeScript verifies,
 // and the other way round, in one run of the Python interpreter.
 import fc from "fast-check";

@@ -1,4 +1,4 @@
-// No Python counterpart: every itsdangerous case of ../shared/vectors, recorded
+// No Python counterpart: every itsdangerous case of tests/vectors (a copy of ../shared/vectors), recorded
 // from the real itsdangerous 2.1.2, run against this port.
 import { suite } from "uvu";
 import * as assert from "uvu/assert";

@@ -1,11 +1,12 @@
 // Port of tests/middleware/test_session.py (Starlette 1.x), plus the recorded
-// Starlette vectors (starlette_* groups of ../shared/vectors/itsdangerous.json).
+// Starlette vectors (starlette_* groups of tests/vectors/itsdangerous.json).
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../../src/applications.js";
 import { Middleware } from "../../src/middleware/index.js";
 import { Session, SessionMiddleware, type SessionOptions } from "../../src/middleware/sessions.js";
 import { Request } from "../../src/requests.js";
+import type { Session as RequestSession } from "../../src/_session.js";
 import { JSONResponse, PlainTextResponse } from "../../src/responses.js";
 import { Mount, Route } from "../../src/routing.js";
 import { TestClient } from "../../src/testclient.js";
@@ -195,6 +196,18 @@ api("__proto__, constructor and prototype are plain keys", () => {
   assert.is(({} as Record<string, unknown>).polluted, undefined);
 });
 
+api("request.session's type (src/_session.ts) and the Session class have the same members", async () => {
+  const seen: RequestSession[] = [];
+  const app = new App({ middleware: [new Middleware(SessionMiddleware, { secretKey: "k" })] });
+  app.get("/")((request: Request) => (seen.push(request.session), "ok"));
+  await new TestClient(app).get("/");
+  // Type-checked both ways: the class implements the interface, and the interface has every member of the class.
+  const asClass: Session = seen[0];
+  const asInterface: RequestSession = new Session();
+  assert.instance(asClass, Session);
+  assert.not.ok(asInterface.accessed);
+});
+
 api.run();
 
 // ---------------------------------------------------------------- options
@@ -220,6 +233,29 @@ options("invalid cookie name, path, domain, sameSite and maxAge are refused with
     [{ httpsOnly: "yes" as never }, /httpsOnly must be true or false/],
   ];
   for (const [opts, message] of cases) assert.throws(() => new SessionMiddleware(inner, { secretKey: "k", ...opts }), message);
+});
+
+options("an unknown option is a TypeError naming it, Python's spelling pointed to ours", () => {
+  const cases: Array<[Record<string, unknown>, string]> = [
+    [{ secret_key: "k" }, 'SessionMiddleware got an unexpected option "secret_key"; did you mean "secretKey"?'],
+    [{ secretKey: "k", max_age: 60 }, 'SessionMiddleware got an unexpected option "max_age"; did you mean "maxAge"?'],
+    [{ secretKey: "k", httpOnly: true }, 'SessionMiddleware got an unexpected option "httpOnly"; did you mean "httpsOnly"?'],
+    [{ secretKey: "k", sameSites: "lax" }, 'SessionMiddleware got an unexpected option "sameSites"; did you mean "sameSite"?'],
+    [{ secretKey: "k", cookieName: "s" }, 'SessionMiddleware got an unexpected option "cookieName"; the options are secretKey, sessionCookie, maxAge, path, sameSite, httpsOnly, domain'],
+  ];
+  for (const [opts, message] of cases) {
+    const error = (() => {
+      try {
+        new SessionMiddleware(inner, opts as unknown as SessionOptions);
+      } catch (e) {
+        return e;
+      }
+    })();
+    assert.instance(error, TypeError);
+    assert.is((error as TypeError).message, message);
+  }
+  // Every option by its name is accepted.
+  new SessionMiddleware(inner, { secretKey: "k", sessionCookie: "s", maxAge: null, path: "/a", sameSite: "strict", httpsOnly: true, domain: "example.org" });
 });
 
 options("key rotation: the newest key signs, older keys still verify", async () => {

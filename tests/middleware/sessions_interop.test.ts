@@ -1,4 +1,4 @@
-// No Python counterpart: the real Starlette (Debian's python3-starlette) and
+// No Python counterpart: the real Starlette (1.x, from the .venv-py virtualenv) and
 // starlette-ts share sessions. Starlette reads the cookie starlette-ts set and
 // the other way round; with the clock pinned, the cookies are the same bytes.
 import fc from "fast-check";

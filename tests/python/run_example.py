@@ -8,8 +8,11 @@ import importlib.util
 import io
 import json
 import sys
+import warnings
 
-from starlette.testclient import TestClient
+# Starlette 1.x prefers httpx2 for its TestClient; the wheels hold httpx, which still works.
+warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
+from starlette.testclient import TestClient  # noqa: E402
 
 
 def main():
