@@ -1,8 +1,10 @@
 // Port of starlette/testclient.py: drives an ASGI app in-process, no sockets,
-// with httpx's conveniences (json/data/content bodies, params, a cookie jar,
-// redirects) and `with TestClient(app):` lifespan handling as enter()/exit().
+// with httpx's conveniences (json/data/files/content bodies, params, a cookie
+// jar, redirects) and `with TestClient(app):` lifespan handling as enter()/exit().
+import { randomBytes } from "node:crypto";
 import { Headers, URL, urlencode, type State } from "./datastructures.js";
 import { LifespanDriver } from "./_lifespan.js";
+import { BOOLEAN, checkOptions, STRING, type OptionRule } from "./_options.js";
 import type { ASGIApp, ASGIAppLike, HeaderList, Message, Scope } from "./types.js";
 
 export interface TestClientOptions {
@@ -23,14 +25,41 @@ export interface TestClientOptions {
 
 export type Params = string | Record<string, string | number | boolean | Array<string | number | boolean>>;
 
+/** A form field's value; as in httpx, true and false are sent as "true" and "false", null as "". */
+export type FormValue = string | number | boolean | null;
+
+/** A file's bytes, or a string sent as UTF-8. */
+export type FileContent = string | Uint8Array;
+
+/**
+ * One file, in httpx's shapes: the content alone (sent as filename "upload"), or
+ * [filename, content], [filename, content, contentType] or [filename, content, contentType, headers].
+ * A null filename sends none; a null content type is guessed from the filename, as httpx does.
+ */
+export type FileSpec =
+  | FileContent
+  | [filename: string | null, content: FileContent]
+  | [filename: string | null, content: FileContent, contentType: string | null]
+  | [filename: string | null, content: FileContent, contentType: string | null, headers: Record<string, string>];
+
+/**
+ * One body is sent, chosen as httpx chooses: `content`, else `files` (with `data`),
+ * else a non-empty `data`, else `json`; the others are ignored.
+ */
 export interface RequestOptions {
   headers?: Record<string, string> | Array<[string, string]>;
   cookies?: Record<string, string>;
   params?: Params;
   /** Sent as compact JSON with content-type application/json. */
   json?: unknown;
-  /** A form, sent url-encoded. */
-  data?: Record<string, string | number | boolean | Array<string | number | boolean>>;
+  /** A form, sent url-encoded; with `files`, its fields come first in the multipart body. */
+  data?: Record<string, FormValue | FormValue[]>;
+  /**
+   * Files, sent as multipart/form-data: an object of field name to file, or [name, file]
+   * pairs (for several files under one name). A content-type header given with
+   * `boundary=` sets the boundary; else it is random.
+   */
+  files?: Record<string, FileSpec> | Array<[string, FileSpec]>;
   content?: string | Uint8Array;
   followRedirects?: boolean;
 }
@@ -182,6 +211,19 @@ function queryString(params: Params): string {
   return urlencode(pairs);
 }
 
+const isStringRecord = (v: unknown): boolean =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((item) => typeof item === "string");
+
+const CLIENT_OPTIONS: Record<keyof TestClientOptions, OptionRule> = {
+  baseUrl: STRING,
+  raiseServerExceptions: BOOLEAN,
+  rootPath: STRING,
+  headers: [isStringRecord, "an object of header names to string values"],
+  cookies: [isStringRecord, "an object of cookie names to string values"],
+  followRedirects: BOOLEAN,
+  client: [(v) => Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && Number.isInteger(v[1]), "a [host, port] pair"],
+};
+
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443 };
 
 export class TestClient {
@@ -198,6 +240,7 @@ export class TestClient {
   private life: LifespanDriver | null = null;
 
   constructor(app: ASGIAppLike, options: TestClientOptions = {}) {
+    checkOptions("TestClient", options, CLIENT_OPTIONS);
     this.app = toApp(app);
     this.baseUrl = options.baseUrl ?? "http://testserver";
     this.raiseServerExceptions = options.raiseServerExceptions ?? true;
@@ -253,26 +296,19 @@ export class TestClient {
     const scheme = url.scheme || "http";
     const host = url.hostname ?? "testserver";
     const port = url.port ?? DEFAULT_PORTS[scheme];
-    let body: Uint8Array = new Uint8Array(0);
     const headers: HeaderList = [["host", port === DEFAULT_PORTS[scheme] ? host : `${host}:${port}`]];
     for (const [k, v] of Object.entries({ accept: "*/*", "accept-encoding": "gzip, deflate", connection: "keep-alive", ...this.headers })) {
       headers.push([k.toLowerCase(), v]);
     }
-    let contentType: string | null = null;
-    if (options.json !== undefined) {
-      body = Buffer.from(JSON.stringify(options.json), "utf8");
-      contentType = "application/json";
-    } else if (options.data !== undefined) {
-      body = Buffer.from(queryString(options.data), "utf8");
-      contentType = "application/x-www-form-urlencoded";
-    } else if (options.content !== undefined) {
-      body = typeof options.content === "string" ? Buffer.from(options.content, "utf8") : options.content;
-    }
-    if (body.byteLength || ["POST", "PUT", "PATCH"].includes(method)) headers.push(["content-length", String(body.byteLength)]);
-    if (contentType) headers.push(["content-type", contentType]);
     const extra = (Array.isArray(options.headers) ? options.headers : Object.entries(options.headers ?? {})).map(([k, v]) => [k.toLowerCase(), v] as [string, string]);
     // A header given for the request replaces the client's of that name; repeats are kept.
     const given = new Set(extra.map(([k]) => k));
+    // As in httpx, a content-type already set (by the request, else the client) is kept,
+    // and a multipart body takes its boundary from it.
+    const typeSet = (given.has("content-type") ? extra : headers).filter(([k]) => k === "content-type").map(([, v]) => v);
+    const [body, contentType] = encodeBody(options, typeSet.length ? typeSet.join(", ") : null);
+    if (body.byteLength || ["POST", "PUT", "PATCH"].includes(method)) headers.push(["content-length", String(body.byteLength)]);
+    if (contentType && !typeSet.length) headers.push(["content-type", contentType]);
     for (let i = headers.length - 1; i >= 0; i--) if (given.has(headers[i][0])) headers.splice(i, 1);
     headers.push(...extra);
     const jarHeader = this.cookies.headerFor(url);
@@ -388,3 +424,128 @@ function decodeURIComponentSafe(path: string): string {
   }
 }
 
+
+// ---------------------------------------------------------------- request bodies (httpx/_content.py, _multipart.py)
+
+type Form = NonNullable<RequestOptions["data"]>;
+type FileTuple = [filename: string | null, content: FileContent, contentType?: string | null, headers?: Record<string, string>];
+
+/** The body and its content type, chosen as httpx's encode_request chooses. */
+function encodeBody(options: RequestOptions, contentTypeSet: string | null): [Uint8Array, string | null] {
+  const { content, data, files, json } = options;
+  if (content !== undefined) return [toBytes(content), null];
+  const fileItems = files === undefined ? [] : Array.isArray(files) ? files : Object.entries(files);
+  if (fileItems.length) {
+    const boundary = multipartBoundary(contentTypeSet) ?? randomBytes(16).toString("hex");
+    return [encodeMultipart(data ?? {}, fileItems, boundary), `multipart/form-data; boundary=${boundary}`];
+  }
+  if (data !== undefined && Object.keys(data).length) return [Buffer.from(urlencode(formFields(data)), "utf8"), "application/x-www-form-urlencoded"];
+  if (json !== undefined) return [Buffer.from(JSON.stringify(json), "utf8"), "application/json"];
+  return [new Uint8Array(0), null];
+}
+
+function toBytes(content: FileContent): Uint8Array {
+  return typeof content === "string" ? Buffer.from(content, "utf8") : content;
+}
+
+// httpx's primitive_value_to_str.
+function formFields(data: Form): Array<[string, string]> {
+  return Object.entries(data).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((item): [string, string] => [name, item === null ? "" : String(item)]));
+}
+
+// httpx's get_multipart_boundary_from_content_type: case-sensitive type, quotes stripped.
+function multipartBoundary(contentType: string | null): string | null {
+  if (!contentType?.startsWith("multipart/form-data")) return null;
+  for (const section of contentType.split(";")) {
+    const s = section.trim();
+    if (s.toLowerCase().startsWith("boundary=")) return s.slice("boundary=".length).replace(/^"+|"+$/g, "");
+  }
+  return null;
+}
+
+// httpx's _format_form_param: the HTML5 form encoding of quotes, backslashes and
+// control characters; anything else, non-ASCII included, is sent as raw UTF-8.
+function formParam(name: string, value: string): string {
+  const escaped = value.replace(/["\\\x00-\x1a\x1c-\x1f]/g, (c) => (c === "\\" ? "\\\\" : `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`));
+  return `${name}="${escaped}"`;
+}
+
+const CRLF = Buffer.from("\r\n", "latin1");
+
+function encodeMultipart(data: Form, files: Array<[string, FileSpec]>, boundary: string): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const part = (disposition: string, content: FileContent): void => {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; ${disposition}\r\n\r\n`, "utf8"), toBytes(content), CRLF);
+  };
+  for (const [name, value] of formFields(data)) part(formParam("name", name), value);
+  for (const [name, spec] of files) {
+    const [filename, content, type = null, given = {}]: FileTuple = Array.isArray(spec) ? spec : ["upload", spec];
+    const headers = Object.entries(given);
+    const contentType = type ?? (filename ? (guessType(filename) ?? "application/octet-stream") : null);
+    // httpx looks for "content-type" anywhere in a header name, and then leaves the type out.
+    if (contentType !== null && !headers.some(([k]) => k.toLowerCase().includes("content-type"))) headers.push(["Content-Type", contentType]);
+    const disposition = formParam("name", name) + (filename ? `; ${formParam("filename", filename)}` : "");
+    part(disposition + headers.map(([k, v]) => `\r\n${k}: ${v}`).join(""), content);
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`, "utf8"));
+  return Buffer.concat(chunks);
+}
+
+// ---------------------------------------------------------------- mimetypes.guess_type
+
+// Python 3.11's built-in tables (mimetypes._types_map_default and friends), without
+// the system's /etc/mime.types, so that a guess is the same on every machine.
+const SUFFIXES = new Map([[".svgz", ".svg.gz"], [".tgz", ".tar.gz"], [".taz", ".tar.gz"], [".tz", ".tar.gz"], [".tbz2", ".tar.bz2"], [".txz", ".tar.xz"]]);
+const ENCODINGS = new Set([".gz", ".Z", ".bz2", ".xz", ".br"]);
+const TYPES = new Map(
+  Object.entries({
+    "application/javascript": "js mjs", "application/json": "json", "application/manifest+json": "webmanifest", "application/msword": "doc dot wiz",
+    "application/n-quads": "nq", "application/n-triples": "nt", "application/octet-stream": "bin a dll exe o obj so", "application/oda": "oda",
+    "application/pdf": "pdf", "application/pkcs7-mime": "p7c", "application/postscript": "ps ai eps", "application/trig": "trig",
+    "application/vnd.apple.mpegurl": "m3u m3u8", "application/vnd.ms-excel": "xls xlb", "application/vnd.ms-powerpoint": "ppt pot ppa pps pwz",
+    "application/wasm": "wasm", "application/x-bcpio": "bcpio", "application/x-cpio": "cpio", "application/x-csh": "csh", "application/x-dvi": "dvi",
+    "application/x-gtar": "gtar", "application/x-hdf": "hdf", "application/x-hdf5": "h5", "application/x-latex": "latex", "application/x-mif": "mif",
+    "application/x-netcdf": "cdf nc", "application/x-pkcs12": "p12 pfx", "application/x-pn-realaudio": "ram", "application/x-python-code": "pyc pyo",
+    "application/x-sh": "sh", "application/x-shar": "shar", "application/x-shockwave-flash": "swf", "application/x-sv4cpio": "sv4cpio",
+    "application/x-sv4crc": "sv4crc", "application/x-tar": "tar", "application/x-tcl": "tcl", "application/x-tex": "tex",
+    "application/x-texinfo": "texi texinfo", "application/x-troff": "roff t tr", "application/x-troff-man": "man", "application/x-troff-me": "me",
+    "application/x-troff-ms": "ms", "application/x-ustar": "ustar", "application/x-wais-source": "src", "application/xml": "xsl rdf wsdl xpdl",
+    "application/zip": "zip", "audio/3gpp": "3gp 3gpp", "audio/3gpp2": "3g2 3gpp2", "audio/aac": "aac adts loas ass", "audio/basic": "au snd",
+    "audio/mpeg": "mp3 mp2", "audio/opus": "opus", "audio/x-aiff": "aif aifc aiff", "audio/x-pn-realaudio": "ra", "audio/x-wav": "wav",
+    "image/avif": "avif", "image/bmp": "bmp", "image/gif": "gif", "image/ief": "ief", "image/jpeg": "jpg jpe jpeg", "image/heic": "heic",
+    "image/heif": "heif", "image/png": "png", "image/svg+xml": "svg", "image/tiff": "tiff tif", "image/vnd.microsoft.icon": "ico",
+    "image/x-cmu-raster": "ras", "image/x-portable-anymap": "pnm", "image/x-portable-bitmap": "pbm", "image/x-portable-graymap": "pgm",
+    "image/x-portable-pixmap": "ppm", "image/x-rgb": "rgb", "image/x-xbitmap": "xbm", "image/x-xpixmap": "xpm", "image/x-xwindowdump": "xwd",
+    "message/rfc822": "eml mht mhtml nws", "text/css": "css", "text/csv": "csv", "text/html": "html htm", "text/n3": "n3",
+    "text/plain": "txt bat c h ksh pl srt", "text/richtext": "rtx", "text/tab-separated-values": "tsv", "text/vtt": "vtt", "text/x-python": "py",
+    "text/x-setext": "etx", "text/x-sgml": "sgm sgml", "text/x-vcard": "vcf", "text/xml": "xml", "video/mp4": "mp4",
+    "video/mpeg": "mpeg m1v mpa mpe mpg", "video/quicktime": "mov qt", "video/webm": "webm", "video/x-msvideo": "avi", "video/x-sgi-movie": "movie",
+  }).flatMap(([type, extensions]) => extensions.split(" ").map((ext): [string, string] => [`.${ext}`, type])),
+);
+
+// posixpath.splitext: the last dot after the last slash, unless only dots lead up to it.
+function splitext(path: string): [string, string] {
+  const dot = path.lastIndexOf(".");
+  for (let i = path.lastIndexOf("/") + 1; i < dot; i++) if (path[i] !== ".") return [path.slice(0, dot), path.slice(dot)];
+  return [path, ""];
+}
+
+/** mimetypes.guess_type(filename)[0]: a URL scheme is cut off first, and a data: URL gives its own type. */
+function guessType(filename: string): string | null {
+  let path = filename;
+  const scheme = /^([^/:]+):/.exec(path);
+  if (scheme) {
+    path = path.slice(scheme[0].length);
+    if (scheme[1].toLowerCase() === "data") {
+      const comma = path.indexOf(",");
+      if (comma < 0) return null;
+      const semi = path.slice(0, comma).indexOf(";");
+      const type = path.slice(0, semi >= 0 ? semi : comma);
+      return type.includes("=") || !type.includes("/") ? "text/plain" : type;
+    }
+  }
+  let [base, ext] = splitext(path);
+  for (let next = SUFFIXES.get(ext.toLowerCase()); next !== undefined; next = SUFFIXES.get(ext.toLowerCase())) [base, ext] = splitext(base + next);
+  if (ENCODINGS.has(ext)) ext = splitext(base)[1];
+  return TYPES.get(ext.toLowerCase()) ?? null;
+}

@@ -5,10 +5,13 @@ import * as assert from "uvu/assert";
 import { App } from "../src/applications.js";
 import { Request } from "../src/requests.js";
 import { JSONResponse, PlainTextResponse, Response } from "../src/responses.js";
-import { CookieJar, TestClient } from "../src/testclient.js";
+import { CookieJar, TestClient, type TestClientOptions } from "../src/testclient.js";
 import { URL } from "../src/datastructures.js";
 import type { ASGIApp } from "../src/types.js";
 import { rejects } from "./helpers.js";
+import { requirePython, runPython } from "./python.js";
+import { UploadFile } from "../src/datastructures.js";
+import type { FileSpec, RequestOptions } from "../src/testclient.js";
 
 const echo: ASGIApp = async (scope, receive, send) => {
   const request = new Request(scope, receive);
@@ -110,6 +113,193 @@ test("bodies: json, data (form), content; content-length for POST even when empt
   const del = (await client.delete("/")).json() as { method: string };
   assert.is(del.method, "DELETE");
   assert.is((await client.options("/")).statusCode, 200);
+});
+
+// ---------------------------------------------------------------- files (httpx's multipart encoding)
+
+interface BodyCase {
+  data?: RequestOptions["data"];
+  files?: RequestOptions["files"];
+  headers?: Record<string, string>;
+  content?: string;
+  json?: unknown;
+}
+interface Encoded {
+  body: Uint8Array;
+  headers: Record<string, string>;
+}
+
+// Bytes travel to Python as {"base64": ...}; everything else as JSON.
+function toWire(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { base64: Buffer.from(value).toString("base64") };
+  if (Array.isArray(value)) return value.map(toWire);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toWire(v)]));
+  return value;
+}
+
+function httpxEncode(cases: BodyCase[]): { extensions: string[]; results: Encoded[] } {
+  const out = runPython<{ extensions: string[]; results: Array<{ body: string; headers: Record<string, string> }> }>("httpx_multipart", { cases: cases.map(toWire) });
+  return { extensions: out.extensions, results: out.results.map((r) => ({ body: Buffer.from(r.body, "base64"), headers: r.headers })) };
+}
+
+/** What the app receives for `options`: the raw body, and the content-type and content-length headers. */
+async function tsEncode(options: RequestOptions, client = new TestClient(async () => undefined)): Promise<Encoded> {
+  let seen: Encoded = { body: new Uint8Array(), headers: {} };
+  const app: ASGIApp = async (scope, receive, send) => {
+    const request = new Request(scope, receive);
+    const headers: Record<string, string> = {};
+    for (const name of ["content-type", "content-length"]) if (request.headers.has(name)) headers[name] = request.headers.getlist(name).join(", ");
+    seen = { body: await request.body(), headers };
+    await new Response(null).call(scope, receive, send);
+  };
+  await new TestClient(app, { headers: client.headers }).post("/", options);
+  return seen;
+}
+
+const NAMES = [
+  "résumé.pdf", "日本語.txt", 'quote".txt', "back\\slash.png", "ctl\x00\x01\x1b\x1f\x7f.bin", "tab\there\r\n.csv", "dir/a.txt", "C:\\up\\x.png",
+  "data:text/html,x", "data:text/html;base64,x", "data:text/html;a;b,x", "data:text/x;charset=a;base64,x", "data:;base64,x", "data:a=b,x", "data:a/b=c,x", "data:nocomma", "DATA:image/png,x", "http://h/x.json",
+  ".hidden", "..txt", "a.", "a/.b", "x/.txt", "x.y/..png", "a.b/c", "no_ext", "archive.tar.gz", "x.tgz", "X.TGZ", "a.GZ", "a.gz", "a.txt.Z", "a.svgz", "a.tar.bz2.xz",
+  "A.JPG", "a.HtMl", "a.b.c.py", "space name.md", "emoji-😀.json",
+];
+
+const bin = new Uint8Array([0, 1, 2, 253, 254, 255, 13, 10, 45, 45]);
+
+const CASES: BodyCase[] = [
+  { files: { file: ["name.txt", new TextEncoder().encode("data"), "text/plain"] }, headers: { "content-type": "multipart/form-data; boundary=fixed" } },
+  {
+    data: { a: "1", t: true, f: false, n: null, list: [1, "two", 2.5, false, null], "ü name": 'välue "q"\n', empty: [] },
+    files: [
+      ["f", ["a.txt", "first"]],
+      ["f", ["b.bin", bin]],
+      ["bare", bin],
+      ["bare", "string content"],
+      ["nofilename", [null, "x"]],
+      ["emptyfilename", ["", "x"]],
+      ["guessed", ["img.png", bin, null]],
+      ["typed", ["x.png", bin, "text/x-mine; charset=utf-8"]],
+      ["emptytype", ["x.png", "y", ""]],
+      ["nullname-typed", [null, "y", "text/plain"]],
+      ["extra", ["a.json", "{}", null, { "X-Custom": "ü v", "Content-Language": "en" }]],
+      ["typeheader", ["a.json", "{}", "text/plain", { "My-Content-Type-Too": "x" }]],
+      ["typeheader2", ["a.json", "{}", null, { "CONTENT-TYPE": "text/csv" }]],
+      ['na"me\\\x01', ["n", ""]],
+    ],
+    headers: { "content-type": "multipart/form-data; boundary=0123456789abcdef" },
+  },
+  { files: NAMES.map((n, i): [string, FileSpec] => [`f${i}`, [n, `c${i}`]]), headers: { "content-type": "multipart/form-data; boundary=names" } },
+  { files: { a: "x" }, headers: { "content-type": 'multipart/form-data; charset=utf-8; Boundary="quoted-b"' } },
+  { files: { a: "x" }, headers: { "content-type": "multipart/form-data;boundary=  spaced  ;x=1" } },
+  { files: { a: "x" }, headers: { "content-type": "multipart/form-data; boundary=" } },
+  { files: { a: "x" }, headers: { "content-type": 'multipart/form-data; boundary=""twice""' } },
+  { data: { a: "1 2", b: null, c: true, d: ["x", 3] }, files: {} },
+  { data: { a: "1" }, files: [] },
+  { data: {}, files: {} },
+  { content: "raw", data: { a: "1" }, files: { f: "x" } },
+  { json: { j: 1 }, data: { a: "1" } },
+  { json: { j: 1 }, data: {} },
+];
+
+if (requirePython("httpx")) {
+  test("files: the body and headers are httpx's, byte for byte, for a fixed boundary", async () => {
+    const { results } = httpxEncode(CASES);
+    for (const [i, c] of CASES.entries()) {
+      const ts = await tsEncode(c);
+      assert.equal(ts.headers, results[i].headers, `headers of case ${i}`);
+      assert.ok(Buffer.from(ts.body).equals(results[i].body), `case ${i}:\n${Buffer.from(ts.body).toString("latin1")}\n---- httpx:\n${Buffer.from(results[i].body).toString("latin1")}`);
+    }
+  });
+
+  test("files: the content type guessed from the filename is Python's mimetypes.guess_type (built-in table) for every extension", async () => {
+    const { extensions } = httpxEncode([]);
+    assert.ok(extensions.length > 150, "Python listed its extensions");
+    const names = extensions.flatMap((ext) => [`f${ext}`, `F${ext.toUpperCase()}`, `f${ext}.gz`, `f${ext}.Z`]);
+    const c: BodyCase = { files: names.map((n): [string, FileSpec] => ["f", [n, ""]]), headers: { "content-type": "multipart/form-data; boundary=b" } };
+    const ts = await tsEncode(c);
+    const expected = httpxEncode([c]).results[0].body;
+    assert.ok(Buffer.from(ts.body).equals(expected), Buffer.from(ts.body).toString("latin1"));
+  });
+
+  test("files: without a boundary in the content-type, a random one is used, as httpx does", async () => {
+    const cases: BodyCase[] = [{ files: { a: ["a.txt", "x"] } }, { files: { a: "x" }, headers: { "content-type": "multipart/form-data" } }, { files: { a: "x" }, headers: { "content-type": "Multipart/Form-Data; boundary=ignored" } }];
+    const { results } = httpxEncode(cases);
+    const boundaryOf = (body: Uint8Array): string => Buffer.from(body).toString("latin1").split("\r\n")[0].slice(2);
+    for (const [i, c] of cases.entries()) {
+      const ts = await tsEncode(c);
+      const boundary = boundaryOf(ts.body);
+      assert.match(boundary, /^[0-9a-f]{32}$/);
+      assert.is.not(boundary, boundaryOf((await tsEncode(c)).body), "a new boundary each time");
+      const same = (body: Uint8Array, b: string): string => Buffer.from(body).toString("latin1").replaceAll(b, "BOUNDARY");
+      assert.is(same(ts.body, boundary), same(results[i].body, boundaryOf(results[i].body)), `case ${i}`);
+      const header = (h: Record<string, string>, b: string): string => h["content-type"].replace(b, "BOUNDARY");
+      assert.is(header(ts.headers, boundary), header(results[i].headers, boundaryOf(results[i].body)), `case ${i}`);
+      assert.is(ts.headers["content-length"], results[i].headers["content-length"]);
+    }
+  });
+}
+
+test("files: a content-type set on the client gives the boundary, and is sent once", async () => {
+  const client = new TestClient(async () => undefined, { headers: { "content-type": "multipart/form-data; boundary=fromclient" } });
+  const ts = await tsEncode({ files: { a: "x" } }, client);
+  assert.is(ts.headers["content-type"], "multipart/form-data; boundary=fromclient");
+  assert.ok(Buffer.from(ts.body).toString("latin1").startsWith("--fromclient\r\n"));
+  const json = await tsEncode({ json: 1 }, client);
+  assert.is(json.headers["content-type"], "multipart/form-data; boundary=fromclient", "a client's content-type is kept, as httpx keeps it");
+});
+
+test("files: a route reading request.form() gets the files and fields back", async () => {
+  const app = new App();
+  app.post("/upload")(async (request: Request) => {
+    const form = await request.form();
+    const items = form.multiItems().map(async ([name, value]) =>
+      value instanceof UploadFile
+        ? { name, filename: value.filename, contentType: value.contentType, bytes: [...(await value.read())], headers: value.headers.items().filter(([k]) => k !== "content-disposition") }
+        : { name, value },
+    );
+    return Promise.all(items);
+  });
+  const client = new TestClient(app);
+  const response = await client.post("/upload", {
+    data: { title: "Ünïcode ✓", flag: true, many: ["1", "2"] },
+    files: [
+      ["file", ["résumé 日本.txt", bin, "text/plain"]],
+      ["file", ["second.png", "png?"]],
+      ["raw", new Uint8Array([255])],
+      ["meta", ["m.csv", "a,b", null, { "X-Extra": "1" }]],
+      ["nofilename", [null, "just a field"]],
+    ],
+  });
+  assert.is(response.statusCode, 200);
+  assert.equal(response.json(), [
+    { name: "title", value: "Ünïcode ✓" },
+    { name: "flag", value: "true" },
+    { name: "many", value: "1" },
+    { name: "many", value: "2" },
+    { name: "file", filename: "résumé 日本.txt", contentType: "text/plain", bytes: [...bin], headers: [["content-type", "text/plain"]] },
+    { name: "file", filename: "second.png", contentType: "image/png", bytes: [...Buffer.from("png?")], headers: [["content-type", "image/png"]] },
+    { name: "raw", filename: "upload", contentType: "application/octet-stream", bytes: [255], headers: [["content-type", "application/octet-stream"]] },
+    { name: "meta", filename: "m.csv", contentType: "text/csv", bytes: [...Buffer.from("a,b")], headers: [["x-extra", "1"], ["content-type", "text/csv"]] },
+    { name: "nofilename", value: "just a field" },
+  ]);
+});
+
+test("files: one body is sent, as httpx chooses: content, else files, else non-empty data, else json", async () => {
+  assert.is(new TextDecoder().decode((await tsEncode({ content: "raw", files: { f: "x" }, json: 1 })).body), "raw");
+  const multipart = await tsEncode({ files: { f: "x" }, json: { a: 1 } });
+  assert.match(multipart.headers["content-type"], /^multipart\/form-data; boundary=[0-9a-f]{32}$/);
+  assert.is((await tsEncode({ data: { a: "1" }, json: 1 })).headers["content-type"], "application/x-www-form-urlencoded");
+  const json = await tsEncode({ data: {}, files: [], json: [1] });
+  assert.equal([new TextDecoder().decode(json.body), json.headers["content-type"]], ["[1]", "application/json"]);
+  assert.equal((await tsEncode({ data: {} })).headers, { "content-length": "0" });
+});
+
+test("headers as pairs keep repeats and replace the client's; a GET may carry a body; a path that is no valid percent-encoding is left as sent", async () => {
+  const headers: Array<[string, string]> = [["X-A", "1"], ["x-a", "2"], ["User-Agent", "mine"]];
+  const body = (await new TestClient(echo).get("/%E0%A4%A", { headers, content: "b" })).json() as { url: string; headers: Array<[string, string]>; body: string };
+  assert.is(body.url, "http://testserver/%E0%A4%A");
+  assert.equal(body.headers.filter(([k]) => k === "x-a" || k === "user-agent"), [["x-a", "1"], ["x-a", "2"], ["user-agent", "mine"]]);
+  assert.is(body.body, "b");
+  assert.ok(body.headers.some(([k, v]) => k === "content-length" && v === "1"));
 });
 
 test("test_client: raiseServerExceptions false gives the 500 the app sent", async () => {
@@ -238,6 +428,36 @@ test("a relative baseUrl: the scheme is http and the host testserver; the jar ke
   assert.is((await client.get("/items")).text, "http://testserver/api/items testserver -");
   assert.is((await client.get("items")).text, "http://testserver/api/items testserver yes");
   assert.equal([...client.cookies].map((c) => [c.name, c.domain, c.path]), [["seen", "", "/"]]);
+});
+
+test("an unknown or mistyped option is a TypeError naming it, as Python's unexpected keyword argument", () => {
+  const error = (options: unknown): string => {
+    try {
+      new TestClient(echo, options as TestClientOptions);
+      return "constructed";
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+  };
+  assert.is(error({ base_url: "http://h" }), 'TypeError: TestClient got an unexpected option "base_url"; did you mean "baseUrl"?');
+  assert.is(error({ raise_server_exceptions: false }), 'TypeError: TestClient got an unexpected option "raise_server_exceptions"; did you mean "raiseServerExceptions"?');
+  assert.is(error({ folowRedirects: false }), 'TypeError: TestClient got an unexpected option "folowRedirects"; did you mean "followRedirects"?');
+  assert.is(error({ backend: "trio" }), 'TypeError: TestClient got an unexpected option "backend"; the options are baseUrl, raiseServerExceptions, rootPath, headers, cookies, followRedirects, client');
+  assert.is(error({ raiseServerExceptions: "no" }), 'TypeError: TestClient option "raiseServerExceptions" must be true or false, got "no"');
+  assert.is(error({ followRedirects: 1 }), 'TypeError: TestClient option "followRedirects" must be true or false, got 1');
+  assert.match(error({ baseUrl: new URL("http://h") }), /^TypeError: TestClient option "baseUrl" must be a string, got URL \{/);
+  assert.is(error({ rootPath: 1 }), 'TypeError: TestClient option "rootPath" must be a string, got 1');
+  assert.is(error({ headers: [["x", "1"]] }), 'TypeError: TestClient option "headers" must be an object of header names to string values, got [ [Array] ]');
+  assert.is(error({ headers: { "x-n": 1 } }), "TypeError: TestClient option \"headers\" must be an object of header names to string values, got { 'x-n': 1 }");
+  assert.is(error({ cookies: "session=abc" }), 'TypeError: TestClient option "cookies" must be an object of cookie names to string values, got "session=abc"');
+  assert.is(error({ cookies: null }), 'TypeError: TestClient option "cookies" must be an object of cookie names to string values, got null');
+  assert.is(error({ client: ["h", "1"] }), 'TypeError: TestClient option "client" must be a [host, port] pair, got [ \'h\', \'1\' ]');
+  assert.is(error({ client: [1, 2] }), "TypeError: TestClient option \"client\" must be a [host, port] pair, got [ 1, 2 ]");
+  assert.is(error({ client: ["h"] }), "TypeError: TestClient option \"client\" must be a [host, port] pair, got [ 'h' ]");
+  assert.is(error({ client: "h:1" }), 'TypeError: TestClient option "client" must be a [host, port] pair, got "h:1"');
+  assert.is(error([]), "TypeError: TestClient options must be an object, got []");
+  assert.is(error({ baseUrl: "http://h", raiseServerExceptions: false, rootPath: "/r", headers: {}, cookies: { a: "1" }, followRedirects: false, client: ["h", 1] }), "constructed");
+  assert.is(error({ headers: undefined, client: undefined }), "constructed");
 });
 
 test.run();
