@@ -5,22 +5,34 @@ import { request } from "node:http";
 
 export interface Reply {
   status: number;
+  contentType: string;
   setCookies: string[];
   text: string;
 }
 
-export function get(url: string, headers: Record<string, string> = {}): Promise<Reply> {
+function send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false, headers }, (res) => {
+    const req = request(url, { method, agent: false, headers }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (text += c));
-      res.on("end", () => resolve({ status: res.statusCode as number, setCookies: res.headers["set-cookie"] ?? [], text }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode as number, contentType: res.headers["content-type"] ?? "", setCookies: res.headers["set-cookie"] ?? [], text }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
+}
+
+export function get(url: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return send("GET", url, headers);
+}
+
+/** POSTs a body as it is given (JSON or not), with the given content type. */
+export function post(url: string, body: string, contentType = "application/json"): Promise<Reply> {
+  return send("POST", url, { "content-type": contentType, "content-length": String(Buffer.byteLength(body)) }, body);
 }
 
 /** The Cookie header that sends back every cookie a reply set. */

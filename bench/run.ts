@@ -8,24 +8,31 @@
 //                               times (default 6), compared by their median on each route
 //   npm run bench -- --lean     /plain with no layers, ten http layers and ten layers of
 //                               bench/experiments/lean-layer.mjs, alternately, BENCH_ROUNDS times
-//   --pin, with --pair or --lean: the server on the first core and wrk on the second
+//   npm run bench -- --validation
+//                               the validation suite only (POST /items with a JSON body, GET /search
+//                               with typed query parameters) on every validating server, alternately,
+//                               BENCH_ROUNDS times (default 6), 10 connections, medians; writes
+//                               validation-results.md
+//   --pin, with --pair, --lean or --validation: the server on the first core and wrk on the second
 //                               (taskset), written to a file of its own (pair-hono-pinned.md)
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { renderChart } from "./chart.js";
 import { cookiesOf, get } from "./http.js";
+import { checkValidation, POST_SCRIPT, READY, SEARCH } from "./validation.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const args = process.argv.slice(2);
 const SMOKE = args.includes("--smoke");
 const PAIR = args.includes("--pair") ? (args[args.indexOf("--pair") + 1] ?? "") : null;
 const LEAN = args.includes("--lean");
+const VALIDATION = args.includes("--validation");
 // Fixed cores keep the scheduler from moving either process, which changes how they wake each other.
 const PIN = args.includes("--pin");
-if (PIN && PAIR === null && !LEAN) throw new Error("--pin goes with --pair or --lean");
+if (PIN && PAIR === null && !LEAN && !VALIDATION) throw new Error("--pin goes with --pair, --lean or --validation");
 const SERVER_CORE = ["taskset", "-c", "0"];
 const LOAD_CORE = ["taskset", "-c", "1"];
 // With --pin, the files written get this before their .md.
@@ -34,8 +41,9 @@ const PINNED_NOTE = PIN ? " Each server ran on the first core and wrk on the sec
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 // This machine is shared and noisy: every measurement is taken ROUNDS times, a round over all
 // servers at a time, and the best is kept.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null && !LEAN ? 3 : 6));
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null && !LEAN && !VALIDATION ? 3 : 6));
+// The validation suite repeats the measurement its issue quotes, made with 10 connections.
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (VALIDATION ? 10 : 50));
 // Every measurement follows a warm-up of the same route on the same server process, unrecorded:
 // JIT compilers (V8's, and none for CPython) otherwise spend part of the measured seconds compiling.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
@@ -45,7 +53,14 @@ interface ServerSpec {
   command: string[];
   /** Serves /session/seed?bytes=N, for the session-size series. */
   seeds?: boolean;
+  /** The path that answers 200 once the server listens. @default "/plain" */
+  ready?: string;
 }
+
+// The reference Python stack: the virtualenv .ci/run builds from ../shared/wheels, run as
+// `uvicorn[standard]` runs (uvloop, httptools), one worker, so the pid is the server's.
+const VENV_PYTHON = fileURLToPath(new URL("../.venv-py/bin/python", import.meta.url));
+const UVICORN = [VENV_PYTHON, "-m", "uvicorn", "--app-dir", "servers", "--workers", "1", "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning"];
 
 const SERVERS: ServerSpec[] = [
   { name: "raw node:http", command: [process.execPath, "servers/raw-node.mjs"], seeds: true },
@@ -54,11 +69,23 @@ const SERVERS: ServerSpec[] = [
   { name: "Hono 4", command: [process.execPath, "servers/hono.mjs"] },
   { name: "Koa 3", command: [process.execPath, "servers/koa.mjs"] },
   { name: "Express 5", command: [process.execPath, "servers/express.mjs"] },
-  {
-    name: "Starlette + uvicorn",
-    command: ["/usr/bin/python3", "-m", "uvicorn", "starlette_py:app", "--app-dir", "servers", "--workers", "1", "--no-access-log", "--log-level", "warning", "--port"],
-  },
+  { name: "Starlette + uvicorn", command: [...UVICORN, "starlette_py:app", "--port"] },
 ];
+
+// The starlette-ts FastAPI layer's server is written to the layer's planned API; it joins the
+// validation suite when this is switched on (BENCH_FASTAPI_LAYER=1 tries it before).
+const FASTAPI_LAYER = false || process.env.BENCH_FASTAPI_LAYER === "1";
+
+/** The validation suite's servers: the same two validated routes on each (bench/validation.ts). */
+const VALIDATION_SERVERS: ServerSpec[] = [
+  { name: "raw node:http + zod", command: [process.execPath, "servers/raw-zod.mjs"] },
+  { name: "starlette-ts + zod", command: [process.execPath, "servers/starlette-ts-zod.mjs"] },
+  ...(FASTAPI_LAYER ? [{ name: "starlette-ts/fastapi", command: [process.execPath, "servers/starlette-ts-fastapi.mjs"] }] : []),
+  { name: "Fastify 5 (ajv)", command: [process.execPath, "servers/fastify-validation.mjs"] },
+  { name: "Hono 4 + zod-validator", command: [process.execPath, "servers/hono-zod.mjs"] },
+  { name: "Elysia 1.4 + zod", command: [process.execPath, "servers/elysia-zod.mjs"] },
+  { name: "FastAPI + uvicorn", command: [...UVICORN, "fastapi_py:app", "--port"] },
+].map((spec) => ({ ...spec, ready: READY }));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -75,19 +102,27 @@ interface Running {
 }
 
 async function start(spec: ServerSpec, mode: string, layers: number): Promise<Running> {
+  if (spec.command[0] === VENV_PYTHON && !existsSync(VENV_PYTHON)) {
+    throw new Error(
+      `${spec.name} runs on the Python virtualenv ${VENV_PYTHON}, which is missing: build it as .ci/run does, from ../shared/wheels ` +
+        "(python3 -m venv .venv-py && .venv-py/bin/pip install --no-index --find-links ../shared/wheels fastapi uvicorn uvloop httptools itsdangerous)",
+    );
+  }
   const port = await freePort();
   // taskset execs the server, so the child's pid is still the server's (its CPU time is read from /proc).
   const command = PIN ? [...SERVER_CORE, ...spec.command] : spec.command;
   const [cmd, ...rest] = command;
   const argv = command[command.length - 1] === "--port" ? [...rest, String(port)] : rest;
-  const child = spawn(cmd, argv, { cwd: here, env: { ...process.env, PORT: String(port), MODE: mode, LAYERS: String(layers) }, stdio: ["ignore", "ignore", "pipe"] });
+  // PYTHONDONTWRITEBYTECODE: no __pycache__ left in servers/.
+  const env = { ...process.env, PORT: String(port), MODE: mode, LAYERS: String(layers), PYTHONDONTWRITEBYTECODE: "1" };
+  const child = spawn(cmd, argv, { cwd: here, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${spec.name} exited: ${stderr}`);
     try {
-      const response = await get(`http://127.0.0.1:${port}/plain`);
+      const response = await get(`http://127.0.0.1:${port}${spec.ready ?? "/plain"}`);
       if (response.status === 200) return { port, child };
     } catch {
       // not listening yet
@@ -164,12 +199,13 @@ function wrk(argv: string[], seconds: number): SpawnSyncReturns<string> {
   return spawnSync(cmd, rest, { encoding: "utf8", timeout: (seconds + 30) * 1000 });
 }
 
-function load(server: string, route: string, url: string, cookie: string, pid: number | undefined, seconds = DURATION): Measurement {
+/** `extra`: more arguments for wrk, such as a script (-s) that sets the method and body. */
+function load(server: string, route: string, url: string, cookie: string, pid: number | undefined, seconds = DURATION, extra: string[] = []): Measurement {
   if (WARMUP > 0) {
-    const warm = wrk(["-t1", `-c${CONNECTIONS}`, `-d${WARMUP}s`, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url], WARMUP);
+    const warm = wrk(["-t1", `-c${CONNECTIONS}`, `-d${WARMUP}s`, ...extra, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url], WARMUP);
     if (warm.status !== 0) throw new Error(`wrk failed: ${warm.stderr}`);
   }
-  const argv = ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
+  const argv = ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", ...extra, ...(cookie ? ["-H", `Cookie: ${cookie}`] : []), url];
   const cpuBefore = cpuSeconds(pid);
   const out = wrk(argv, seconds);
   const cpuAfter = cpuSeconds(pid);
@@ -272,6 +308,110 @@ async function pair(name: string): Promise<void> {
   console.log(`wrote bench/${file}`);
 }
 
+// The validation suite's two loads: [route label, path, wrk arguments].
+const VALIDATION_ROUTES: Array<[string, string, string[]]> = [
+  ["POST /items", "/items", ["-s", fileURLToPath(new URL(POST_SCRIPT, import.meta.url))]],
+  [`GET ${SEARCH}`, SEARCH, []],
+];
+
+/**
+ * FastAPI-style validated routes on every validating server: the servers take turns, each round
+ * starting one server later and loading the two routes in the other order, and each figure is the
+ * median of the rounds.
+ */
+async function validationSuite(): Promise<void> {
+  // Other work on the machine shows in the load average; the report gives it.
+  const loadBefore = loadavg()[0];
+  const rps = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
+  const p50 = new Map<string, number[]>();
+  const p99 = new Map<string, number[]>();
+  const errors = new Map<string, number>();
+  const push = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
+  for (let round = 0; round < ROUNDS; round++) {
+    console.log(`round ${round + 1} of ${ROUNDS}`);
+    for (let k = 0; k < VALIDATION_SERVERS.length; k++) {
+      const spec = VALIDATION_SERVERS[(k + round) % VALIDATION_SERVERS.length];
+      const running = await start(spec, "plain", 0);
+      try {
+        await checkValidation(spec.name, running.port);
+        for (const [label, path, extra] of round % 2 ? [...VALIDATION_ROUTES].reverse() : VALIDATION_ROUTES) {
+          const m = load(spec.name, label, `http://127.0.0.1:${running.port}${path}`, "", running.child.pid, DURATION, extra);
+          const key = `${spec.name}\u0000${label}`;
+          push(rps, key, m.rps);
+          push(cpu, key, m.cpu);
+          push(p50, key, m.p50);
+          push(p99, key, m.p99);
+          errors.set(key, (errors.get(key) ?? 0) + m.errors);
+        }
+      } finally {
+        await stop(running);
+      }
+    }
+  }
+  const loadAfter = loadavg()[0];
+  const [raw, fastapi] = [VALIDATION_SERVERS[0].name, "FastAPI + uvicorn"];
+  const lines = [
+    "# Validated routes: FastAPI-style request validation",
+    "",
+    `Machine: ${machineName()}. Load: \`wrk -t1 -c${CONNECTIONS} -d${DURATION}s --latency\` after ${WARMUP} s of unrecorded warm-up on the same route;`,
+    `the servers take turns, ${ROUNDS} rounds, each round starting one server later and loading the two routes in the other order.${PINNED_NOTE}`,
+    `Command: \`npm run bench -- --validation${PIN ? " --pin" : ""}\`. Every figure is the median of the rounds; "range" gives the lowest and highest round.`,
+    "Server CPU is the server process's user + system time per request (from /proc) while wrk ran: it moves less than requests/s on a shared machine.",
+    "wrk and the server share the machine's cores, so a server's throughput also depends on how much CPU wrk is left;",
+    `the 1-minute load average was ${loadBefore.toFixed(2)} before the run and ${loadAfter.toFixed(2)} after it (wrk and a server alone make about 2).`,
+    "",
+    "`POST /items` sends the body of bench/post-item.lua (a valid 6-field item without `tax`); the server validates it (a string of 1-50 characters,",
+    "an optional string or null, a number > 0, an optional number or null, a list of strings defaulting to [], a required boolean) and echoes",
+    `the item with its defaults. \`GET ${SEARCH}\` converts and checks \`q\` (2 characters or more), \`limit\` (an integer of 1-100,`,
+    "default 10) and `offset` (an integer ≥ 0, default 0) and answers them as JSON. Invalid input gets 422; bench/validation.ts checks",
+    "every server's answers, valid and invalid, before each load.",
+    "",
+    "| server | what validates |",
+    "| --- | --- |",
+    ...VALIDATION_SERVERS.map((s) => `| ${s.name} | ${VALIDATION_NOTES[s.name] ?? ""} |`),
+    "",
+  ];
+  for (const [label] of VALIDATION_ROUTES) {
+    const of = (server: string): number => median(rps.get(`${server}\u0000${label}`) ?? [NaN]);
+    lines.push(
+      `## \`${label}\``,
+      "",
+      `| server | req/s | range | to ${raw} | to ${fastapi} | server CPU µs/req | p50 ms | p99 ms | errors |`,
+      "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    );
+    for (const spec of VALIDATION_SERVERS) {
+      const key = `${spec.name}\u0000${label}`;
+      const all = rps.get(key) as number[];
+      const value = median(all);
+      lines.push(
+        `| ${spec.name} | ${Math.round(value)} | ${Math.round(Math.min(...all))}-${Math.round(Math.max(...all))} | ${(value / of(raw)).toFixed(2)} | ${(value / of(fastapi)).toFixed(2)} | ${formatCpu(median(cpu.get(key) as number[]))} | ${median(p50.get(key) as number[]).toFixed(2)} | ${median(p99.get(key) as number[]).toFixed(2)} | ${errors.get(key) ?? 0} |`,
+      );
+    }
+    lines.push("");
+  }
+  const file = `validation-results${PINNED}.md`;
+  writeFileSync(new URL(file, import.meta.url), lines.join("\n"));
+  console.log(lines.join("\n"));
+  console.log(`wrote bench/${file}`);
+}
+
+const VALIDATION_NOTES: Record<string, string> = {
+  "raw node:http + zod": "`node:http`, the body read by hand, `JSON.parse`, zod 4's `safeParse`, `JSON.stringify`; the query through `URLSearchParams` and `z.coerce`: the baseline",
+  "starlette-ts + zod": "this package's core (`dist/`), `App` routes with `await request.json()` and zod's `safeParse` written in the endpoint, `JSONResponse`",
+  "starlette-ts/fastapi": "this package's FastAPI layer (`dist/fastapi/`), `Body(Item)` and `Query(...)` with zod schemas",
+  "Fastify 5 (ajv)": "Fastify's own JSON-schema validation (ajv, compiled; it converts the query's text to integers), a 422 error handler, no response schema",
+  "Hono 4 + zod-validator": "`@hono/zod-validator`'s `zValidator(\"json\")` and `zValidator(\"query\")` with a 422 hook, on `@hono/node-server`",
+  "Elysia 1.4 + zod":
+    "Elysia's `body` and `query` given the zod schemas (Standard Schema), on Node through `@elysiajs/node`; the body parsed by content type, Elysia's default " +
+    "(a route with `parse: \"json\"`, not used here, skips the Web `request.body` stream the adapter makes for that and more than doubled POST throughput in a probe)",
+  "FastAPI + uvicorn": "FastAPI 0.142 with a pydantic 2 model and `Query(ge=, le=)` parameters, uvicorn 0.54 with uvloop and httptools, one worker, access log off",
+};
+
+function machineName(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
 const LEAN_LAYER: ServerSpec = { name: "lean-layer experiment", command: [process.execPath, "experiments/lean-layer.mjs"] };
 
 /** What ten http layers cost against ten layers that keep only the core of BaseHTTPMiddleware's contract. */
@@ -329,6 +469,7 @@ async function main(): Promise<void> {
   if (which.error) throw new Error("wrk is needed: apt-get install wrk");
   if (PAIR !== null) return pair(PAIR);
   if (LEAN) return leanComparison();
+  if (VALIDATION) return validationSuite();
   const results: Measurement[] = [];
   const growth: Measurement[] = [];
   console.log(SMOKE ? "Smoke run: checking every server's answers" : `Load: wrk -t1 -c${CONNECTIONS} -d${DURATION}s per measurement, after ${WARMUP} s of warm-up`);
@@ -373,6 +514,16 @@ async function main(): Promise<void> {
       console.log(`  ok  ${LEAN_LAYER.name} (x10)`);
     } finally {
       await stop(experiment);
+    }
+    // The validation suite's servers, answers valid and invalid.
+    for (const spec of VALIDATION_SERVERS) {
+      const running = await start(spec, "plain", 0);
+      try {
+        await checkValidation(spec.name, running.port);
+        console.log(`  ok  ${spec.name} (validation)`);
+      } finally {
+        await stop(running);
+      }
     }
     console.log("every server answered correctly");
     return;

@@ -1,4 +1,4 @@
-"""Python Starlette (Debian's 0.26.1), the system starlette-ts ports; run with uvicorn, one worker."""
+"""Python Starlette (the venv's 1.7.0), the system starlette-ts ports; run with uvicorn, one worker."""
 import os
 
 from starlette.applications import Starlette
