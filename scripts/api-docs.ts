@@ -14,7 +14,7 @@ interface Entry {
 }
 
 const DECLARATION = /(\/\*\*((?:[^*]|\*(?!\/))*)\*\/\s*)?export (?:declare )?(abstract class|class|function|const|let|type|interface|enum) (\w+)/g;
-const REEXPORT = /export (type )?\{([^}]*)\} from "\.\/([^"]+)\.js";/g;
+const REEXPORT = /export (type )?\{([^}]*)\} from "((?:\.\.?\/)+[^"]+)\.js";/g;
 
 function firstSentence(doc: string | undefined): string {
   if (!doc) return "";
@@ -37,7 +37,7 @@ function entries(sourcePath: string): Entry[] {
     for (const raw of m[2].split(",").map((s) => s.trim()).filter(Boolean)) {
       const isType = Boolean(m[1]) || raw.startsWith("type ");
       const name = raw.replace(/^type\s+/, "");
-      out.push({ name, kind: isType ? "type" : "re-export", summary: `from \`${m[3]}\`` });
+      out.push({ name, kind: isType ? "type" : "re-export", summary: `from \`${m[3].replace(/^\.\//, "")}\`` });
     }
   }
   return out;

@@ -17,11 +17,20 @@ const modules = files(src).map((f) => relative(src, f).replace(/\.ts$/, ""));
 
 // Lower layers never import higher ones at run time (`import type` is free, like TYPE_CHECKING).
 const LAYER: Record<string, number> = {
-  types: 0, status: 0, exceptions: 0.5,
+  types: 0, status: 0, exceptions: 0.5, _options: 0.5, _session: 0.5,
   _utils: 1, datastructures: 1, "middleware/index": 1, convertors: 1, _lifespan: 1,
   background: 2, formparsers: 1.5, requests: 2, responses: 3, _exception_handler: 3,
   routing: 4, "middleware/errors": 5, "middleware/exceptions": 5, "middleware/base": 5, "middleware/sessions": 5,
   applications: 6, testclient: 6, server: 6, index: 7,
+  // The FastAPI layer, one floor above the core (which never imports it).
+  "fastapi/_compat/standard_schema": 10, "fastapi/_compat/errors": 10, "fastapi/_compat/json_schema": 10,
+  "fastapi/_compat/lax_scalars": 10, "fastapi/_compat/pyjson": 10, "fastapi/params": 10, "fastapi/types": 10,
+  "fastapi/utils": 10, "fastapi/_exit_stack": 10, "fastapi/security/oauth2": 10, "fastapi/encoders": 10,
+  "fastapi/_compat/lax": 10.5, "fastapi/_compat/issues": 10.5, "fastapi/_compat/constraints": 10.5, "fastapi/exceptions": 10.5,
+  "fastapi/_compat/model_field": 11, "fastapi/_compat/serialize": 11.5, "fastapi/sse": 11, "fastapi/param_functions": 11,
+  "fastapi/dependencies/models": 11, "fastapi/dependencies/analysis": 12, "fastapi/dependencies/extract": 12,
+  "fastapi/exception_handlers": 12, "fastapi/dependencies/resolve": 13, "fastapi/_route_handler": 14,
+  "fastapi/routing": 15, "fastapi/applications": 16, "fastapi/index": 17,
 };
 
 function runtimeImports(module: string): string[] {
@@ -42,12 +51,46 @@ test("every module has a layer, and runtime imports only point down", () => {
     assert.ok(module in LAYER, `${module} has no layer in tests/architecture.test.ts`);
     for (const target of runtimeImports(module)) {
       if (target.startsWith("itsdangerous/")) {
-        assert.is(module, "middleware/sessions", `${module} imports ${target}: only sessions uses itsdangerous`);
+        // Python's json.dumps lives in itsdangerous/_json: sessions sign with it, FastAPI streams with it.
+        const allowed = module === "middleware/sessions" || (module.startsWith("fastapi/") && target === "itsdangerous/_json");
+        assert.ok(allowed, `${module} imports ${target}: only sessions uses itsdangerous`);
         continue;
       }
       assert.ok(LAYER[target] < LAYER[module], `${module} (layer ${LAYER[module]}) imports ${target} (layer ${LAYER[target]})`);
     }
   }
+});
+
+// Every reference from one module to another: `import type` too, re-exports, import() in code and in types.
+function allImports(module: string): string[] {
+  const text = readFileSync(join(src, module + ".ts"), "utf8");
+  const out = new Set<string>();
+  const specifiers = [
+    ...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+["'](\.[^"']+)["']/gm),
+    ...text.matchAll(/^\s*import\s+["'](\.[^"']+)["']/gm),
+    ...text.matchAll(/\bimport\(\s*["'](\.[^"']+)["']\s*\)/g),
+  ];
+  for (const m of specifiers) {
+    const target = join(module, "..", m[1]).replace(/\.js$/, "");
+    out.add(modules.includes(target) ? target : join(target, "index"));
+  }
+  return [...out];
+}
+
+test("no import cycle in src/, counting `import type`", () => {
+  // Depth-first, with the path so far: a module met again on it closes a cycle.
+  const done = new Set<string>();
+  const cycles: string[] = [];
+  const visit = (module: string, path: string[]): void => {
+    const at = path.indexOf(module);
+    if (at >= 0) return void cycles.push([...path.slice(at), module].join(" -> "));
+    if (done.has(module)) return;
+    // A missing module is tsc's to report; only cycles are looked for here.
+    for (const target of allImports(module)) if (modules.includes(target)) visit(target, [...path, module]);
+    done.add(module);
+  };
+  for (const module of modules) visit(module, []);
+  assert.equal(cycles, [], cycles.join("\n"));
 });
 
 test("itsdangerous is a sealed leaf with itsdangerous's import chain", () => {
@@ -61,9 +104,15 @@ test("itsdangerous is a sealed leaf with itsdangerous's import chain", () => {
   }
 });
 
+test("the core never imports the FastAPI layer, not even for types", () => {
+  for (const module of modules.filter((m) => !m.startsWith("fastapi/"))) {
+    for (const target of allImports(module)) assert.not.ok(target.startsWith("fastapi/"), `${module} imports ${target}`);
+  }
+});
+
 test("testclient and server depend on types (and data helpers) only", () => {
   for (const module of ["testclient", "server"]) {
-    for (const target of runtimeImports(module)) assert.ok(["datastructures", "_lifespan", "status", "_utils"].includes(target), `${module} imports ${target}`);
+    for (const target of runtimeImports(module)) assert.ok(["datastructures", "_lifespan", "status", "_utils", "_options"].includes(target), `${module} imports ${target}`);
   }
 });
 
@@ -100,6 +149,7 @@ test("the exports map: explicit subpaths, each with types, no wildcard, no priva
     ".", "./applications", "./background", "./convertors", "./datastructures", "./exceptions", "./formparsers",
     "./middleware", "./middleware/base", "./middleware/errors", "./middleware/exceptions", "./middleware/sessions",
     "./requests", "./responses", "./routing", "./server", "./status", "./testclient", "./types", "./itsdangerous",
+    "./fastapi", "./fastapi/encoders", "./fastapi/exceptions", "./fastapi/params", "./fastapi/routing", "./fastapi/sse",
   ]);
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     assert.not.match(subpath, /\*|\/_/);

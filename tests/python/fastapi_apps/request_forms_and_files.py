@@ -1,0 +1,20 @@
+# Twin of FastAPI's docs_src/request_forms_and_files (tutorial001, Annotated), for
+# tests/fastapi/cases/request_forms_and_files.ts.
+from typing import Annotated
+
+from fastapi import FastAPI, File, Form, UploadFile
+
+app = FastAPI()
+
+
+@app.post("/files/")
+async def create_file(
+    file: Annotated[bytes, File()],
+    fileb: Annotated[UploadFile, File()],
+    token: Annotated[str, Form()],
+):
+    return {
+        "file_size": len(file),
+        "token": token,
+        "fileb_content_type": fileb.content_type,
+    }
