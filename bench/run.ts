@@ -72,15 +72,11 @@ const SERVERS: ServerSpec[] = [
   { name: "Starlette + uvicorn", command: [...UVICORN, "starlette_py:app", "--port"] },
 ];
 
-// The starlette-ts FastAPI layer's server is written to the layer's planned API; it joins the
-// validation suite when this is switched on (BENCH_FASTAPI_LAYER=1 tries it before).
-const FASTAPI_LAYER = false || process.env.BENCH_FASTAPI_LAYER === "1";
-
 /** The validation suite's servers: the same two validated routes on each (bench/validation.ts). */
 const VALIDATION_SERVERS: ServerSpec[] = [
   { name: "raw node:http + zod", command: [process.execPath, "servers/raw-zod.mjs"] },
   { name: "starlette-ts + zod", command: [process.execPath, "servers/starlette-ts-zod.mjs"] },
-  ...(FASTAPI_LAYER ? [{ name: "starlette-ts/fastapi", command: [process.execPath, "servers/starlette-ts-fastapi.mjs"] }] : []),
+  { name: "starlette-ts/fastapi", command: [process.execPath, "servers/starlette-ts-fastapi.mjs"] },
   { name: "Fastify 5 (ajv)", command: [process.execPath, "servers/fastify-validation.mjs"] },
   { name: "Hono 4 + zod-validator", command: [process.execPath, "servers/hono-zod.mjs"] },
   { name: "Elysia 1.4 + zod", command: [process.execPath, "servers/elysia-zod.mjs"] },

@@ -13,6 +13,13 @@ import { renderApi } from "./api-docs.js";
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const INCLUDE = /<!-- include: (\S+) -->\n```(\w+)\n(?:[^`][\s\S]*?\n)?```/g;
 
+/** Every page under docs/, subfolders included, as paths from the repository root. */
+export function docPages(dir = "docs"): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? docPages(`${dir}/${e.name}`) : e.name.endsWith(".md") ? [`${dir}/${e.name}`] : [],
+  );
+}
+
 export function render(markdown: string, read: (path: string) => string): string {
   return markdown.replace(INCLUDE, (_m, path: string, lang: string) => `<!-- include: ${path} -->\n\`\`\`${lang}\n${read(path).trimEnd()}\n\`\`\``);
 }
@@ -23,7 +30,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(api, renderApi());
     console.log("updated docs/api.md");
   }
-  for (const name of [...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`), "README.md"]) {
+  for (const name of [...docPages(), "README.md"]) {
     const path = join(root, name);
     const before = readFileSync(path, "utf8");
     const after = render(before, (p) => readFileSync(join(root, p), "utf8"));

@@ -7,10 +7,11 @@ import { fileURLToPath } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { renderApi } from "../scripts/api-docs.js";
-import { INCLUDE, render } from "../scripts/sync-docs.js";
+import { INCLUDE, docPages, render } from "../scripts/sync-docs.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const pages = readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md"));
+// Paths below docs/, subfolders included ("index.md", "tutorial/body.md").
+const pages = docPages().map((p) => p.slice("docs/".length));
 const read = (path: string) => readFileSync(join(root, path), "utf8");
 
 function examples(dir = "examples"): string[] {

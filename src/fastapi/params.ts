@@ -64,10 +64,11 @@ export interface FileOptions extends FieldOptions {
 
 /**
  * A declared value and the type it gives the handler. `output` is never set: it carries the
- * type of the value, so that a handler's argument is typed from its declarations.
+ * type of the value (in a tuple, so that `undefined` in it survives inference), so that a
+ * handler's argument is typed from its declarations.
  */
 export abstract class FieldInfo<T = unknown> {
-  declare readonly output?: T;
+  declare readonly output?: [T];
   constructor(
     /** The validator, or null where the layer validates itself (files). */
     readonly schema: StandardSchemaV1 | null,
@@ -138,7 +139,7 @@ export interface DependsOptions<P = Record<string, unknown>> {
 
 /** `Depends(fn, options)`: what fn gives (or yields) is the value. */
 export class Depends<T = unknown> {
-  declare readonly output?: T;
+  declare readonly output?: [T];
   readonly params: Record<string, unknown>;
   readonly useCache: boolean;
   readonly scope: "function" | "request" | null;
