@@ -25,7 +25,7 @@ const LAYER: Record<string, number> = {
   // The FastAPI layer, one floor above the core (which never imports it).
   "fastapi/_compat/standard_schema": 10, "fastapi/_compat/errors": 10, "fastapi/_compat/json_schema": 10,
   "fastapi/_compat/lax_scalars": 10, "fastapi/_compat/pyjson": 10, "fastapi/params": 10, "fastapi/types": 10,
-  "fastapi/utils": 10, "fastapi/_exit_stack": 10, "fastapi/security/oauth2": 10, "fastapi/encoders": 10,
+  "fastapi/utils": 10, "fastapi/status": 10, "fastapi/_compat/fields_set": 10, "fastapi/_exit_stack": 10, "fastapi/security/oauth2": 10, "fastapi/encoders": 10.25,
   "fastapi/_compat/lax": 10.5, "fastapi/_compat/issues": 10.5, "fastapi/_compat/constraints": 10.5, "fastapi/exceptions": 10.5,
   "fastapi/_compat/model_field": 11, "fastapi/_compat/serialize": 11.5, "fastapi/sse": 11, "fastapi/param_functions": 11,
   "fastapi/dependencies/models": 11, "fastapi/dependencies/analysis": 12, "fastapi/dependencies/extract": 12,

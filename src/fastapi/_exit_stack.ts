@@ -63,7 +63,7 @@ export async function enterGenerator<T>(
       if (exc === error) return false;
       throw exc;
     }
-    if (!result.done) throw new Error("generator didn't stop after throw()");
+    if (!result.done) throw new Error(Symbol.asyncIterator in generator ? "generator didn't stop after athrow()" : "generator didn't stop after throw()");
     return true;
   });
   return first.value;

@@ -35,7 +35,8 @@ export interface HandlerState {
   /** "jsonl" or "sse" for a generator handler streaming its items; "raw" for one with its own response class. */
   readonly stream: "jsonl" | "sse" | "raw" | null;
   readonly strictContentType: boolean;
-  readonly endpointContext: EndpointContext;
+  /** The handler's name, for error messages. */
+  readonly endpointFunction: string | undefined;
   /** Whether any dependency is a generator (its exits need the exit stacks). */
   readonly hasGenerators: boolean;
 }
@@ -110,7 +111,7 @@ async function readBody(state: HandlerState, request: Request): Promise<{ body: 
       throw new RequestValidationError(
         [{ type: "json_invalid", loc: ["body", exc.pos], msg: "JSON decode error", input: {}, ctx: { error: exc.msg } }],
         exc.doc,
-        state.endpointContext,
+        endpointContext(state, request),
       );
     }
     if (exc instanceof HTTPException) throw exc;
@@ -146,24 +147,30 @@ async function handle(
     cache: new Map(),
   };
   const solved = await solveDependencies(ctx, state.dependant);
-  if (solved.errors.length) throw new RequestValidationError(solved.errors, received, state.endpointContext);
+  if (solved.errors.length) throw new RequestValidationError(solved.errors, received, endpointContext(state, request));
   const fn = state.dependant.call as (values: Record<string, unknown>) => unknown;
   let response: Response;
   if (state.stream !== null) {
-    response = streamingResponse(state, fn(solved.values) as AnyGenerator, responseOptions(state, ctx));
+    response = streamingResponse(state, request, fn(solved.values) as AnyGenerator, responseOptions(state, ctx));
   } else {
     const raw = await fn(solved.values);
     if (raw instanceof Response) {
       raw.background ??= ctx.backgroundTasks;
       return raw;
     }
-    const content = await serialize(state, raw);
+    const content = await serialize(state, request, raw);
     const Class = (state.responseClass ?? JSONResponse) as new (content: unknown, options?: ResponseOptions) => Response;
     response = new Class(content, responseOptions(state, ctx));
     if (!isBodyAllowedForStatusCode(response.statusCode)) response.body = new Uint8Array(0);
   }
   response.rawHeaders.push(...temporal.rawHeaders);
   return response;
+}
+
+/** FastAPI's endpoint_ctx, made only for an error: the handler's name, the method and the path with a mount's prefix. */
+function endpointContext(state: HandlerState, request: Request): EndpointContext {
+  const mountPath = (request.scope.root_path ?? "").replace(/\/+$/, "");
+  return { function: state.endpointFunction, path: `${request.method} ${mountPath}${state.dependant.path}` };
 }
 
 /** FastAPI's _build_response_args: the status set on the temporal response wins, then the route's, then the class's own. */
@@ -175,31 +182,31 @@ function responseOptions(state: HandlerState, ctx: SolveContext): ResponseOption
 }
 
 /** FastAPI's serialize_response: validate against the response model, then make it JSON-able. */
-async function serialize(state: HandlerState, content: unknown): Promise<unknown> {
+async function serialize(state: HandlerState, request: Request, content: unknown): Promise<unknown> {
   const field = state.responseField;
   if (field === null) return jsonableEncoder(content);
   const result = await field.validate(content, ["response"], false);
-  if (result.errors) throw new ResponseValidationError(result.errors, content, state.endpointContext);
+  if (result.errors) throw new ResponseValidationError(result.errors, content, endpointContext(state, request));
   return jsonableEncoder(dumpModel(field, result.value, content, state.dumpOptions));
 }
 
 type AnyGenerator = AsyncGenerator<unknown, unknown, unknown> | Generator<unknown, unknown, unknown>;
 
 /** A stream item as JSON text: validated and dumped against the model, or Python's json.dumps of it. */
-async function serializeItem(state: HandlerState, item: unknown): Promise<string> {
+async function serializeItem(state: HandlerState, request: Request, item: unknown): Promise<string> {
   const field = state.responseField;
   if (field === null) return dumps(jsonableEncoder(item));
   const result = await field.validate(item, ["response"], false);
-  if (result.errors) throw new ResponseValidationError(result.errors, item, state.endpointContext);
+  if (result.errors) throw new ResponseValidationError(result.errors, item, endpointContext(state, request));
   return JSON.stringify(jsonableEncoder(dumpModel(field, result.value, item, state.dumpOptions)));
 }
 
-function streamingResponse(state: HandlerState, generator: AnyGenerator, options: ResponseOptions): Response {
+function streamingResponse(state: HandlerState, request: Request, generator: AnyGenerator, options: ResponseOptions): Response {
   if (state.stream === "jsonl") {
-    return new StreamingResponse(jsonLines(state, generator), { ...options, mediaType: "application/jsonl" });
+    return new StreamingResponse(jsonLines(state, request, generator), { ...options, mediaType: "application/jsonl" });
   }
   if (state.stream === "sse") {
-    const response = new EventSourceResponse(withKeepalive(serverSentEvents(state, generator)), options);
+    const response = new EventSourceResponse(withKeepalive(serverSentEvents(state, request, generator)), options);
     response.headers.set("cache-control", "no-cache");
     // For Nginx proxies not to buffer server-sent events.
     response.headers.set("x-accel-buffering", "no");
@@ -209,14 +216,14 @@ function streamingResponse(state: HandlerState, generator: AnyGenerator, options
   return new Class(generator, options);
 }
 
-async function* jsonLines(state: HandlerState, generator: AnyGenerator): AsyncGenerator<string> {
-  for await (const item of generator) yield (await serializeItem(state, item)) + "\n";
+async function* jsonLines(state: HandlerState, request: Request, generator: AnyGenerator): AsyncGenerator<string> {
+  for await (const item of generator) yield (await serializeItem(state, request, item)) + "\n";
 }
 
-async function* serverSentEvents(state: HandlerState, generator: AnyGenerator): AsyncGenerator<Uint8Array> {
+async function* serverSentEvents(state: HandlerState, request: Request, generator: AnyGenerator): AsyncGenerator<Uint8Array> {
   for await (const item of generator) {
     if (item instanceof ServerSentEvent) yield encodeServerSentEvent(item, (data) => dumps(data));
-    else yield formatSseEvent({ dataStr: await serializeItem(state, item) });
+    else yield formatSseEvent({ dataStr: await serializeItem(state, request, item) });
   }
 }
 

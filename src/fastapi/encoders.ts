@@ -6,6 +6,7 @@
 // pydantic's model_dump: first for plain objects, after Date and Buffer, which have their own.
 // A tree that is already JSON comes back as the same object: copies are made only on the
 // path to a value that changes, because this runs on every value a handler returns.
+import { withoutUnset } from "./_compat/fields_set.js";
 
 /** A class (any constructor) to the function that encodes its instances. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any class, abstract ones too
@@ -18,7 +19,10 @@ export interface JsonableEncoderOptions {
   exclude?: Iterable<unknown> | null;
   /** Accepted for FastAPI's signature; plain values have no aliases. @default true */
   byAlias?: boolean;
-  /** Accepted for FastAPI's signature; plain values have no "unset" fields. @default false */
+  /**
+   * Leave out what a value validated by a path operation's params (a request body...) was not
+   * sent with: defaults the validator filled in. Other values have no "unset" fields. @default false
+   */
   excludeUnset?: boolean;
   /** Accepted for FastAPI's signature; plain values have no defaults. @default false */
   excludeDefaults?: boolean;
@@ -75,7 +79,9 @@ export function jsonableEncoder(obj: unknown, options: JsonableEncoderOptions = 
     custom: custom !== null && custom.size > 0 ? custom : null,
     path: [],
   };
-  return encode(obj, state, keySet(options.include), keySet(options.exclude), false);
+  // Values a ModelField validated know what their input set: pydantic's exclude_unset.
+  const value = options.excludeUnset ? withoutUnset(obj) : obj;
+  return encode(value, state, keySet(options.include), keySet(options.exclude), false);
 }
 
 function keySet(keys: Iterable<unknown> | null | undefined): KeySet {

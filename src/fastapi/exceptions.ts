@@ -45,11 +45,17 @@ export class ValidationException extends Error {
     return [...this.details];
   }
 
-  // Python's str(exc): the count, one line per error, then where.
+  /** Python's str(exc), without the class name Error's toString puts first: `String(exc)` in a handler. */
+  override toString(): string {
+    return this.message;
+  }
+
+  // Python's str(exc): the count, one line per error as Python prints the dict, then where
+  // (Python also names the endpoint's file and line, which JavaScript cannot tell).
   private format(): string {
     const n = this.details.length;
     let message = `${n} validation error${n === 1 ? "" : "s"}:\n`;
-    for (const error of this.details) message += `  ${JSON.stringify(error)}\n`;
+    for (const error of this.details) message += `  ${pyRepr(error, true)}\n`;
     if (this.endpointPath) message += `\n  Endpoint: ${this.endpointPath}`;
     return message.trimEnd();
   }
@@ -79,4 +85,41 @@ export class ResponseValidationError extends ValidationException {
   ) {
     super(errors, endpointCtx);
   }
+}
+
+// Python's repr() of an error's JSON-like values: dicts, lists (an error's `loc` is a tuple),
+// str with Python's choice of quotes and escapes, None/True/False, an exception as ValueError('...').
+function pyRepr(value: unknown, isError = false): string {
+  if (value === null || value === undefined) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") return Number.isNaN(value) ? "nan" : value === Infinity ? "inf" : value === -Infinity ? "-inf" : String(value);
+  if (typeof value === "string") return pyStr(value);
+  if (Array.isArray(value)) return `[${value.map((v) => pyRepr(v)).join(", ")}]`;
+  if (value instanceof Error) return `ValueError(${pyStr(value.message)})`;
+  if (typeof value !== "object") return String(value);
+  const items = Object.entries(value).map(([k, v]) => `${pyStr(k)}: ${isError && k === "loc" && Array.isArray(v) ? pyTuple(v) : pyRepr(v)}`);
+  return `{${items.join(", ")}}`;
+}
+
+function pyTuple(items: unknown[]): string {
+  return `(${items.map((v) => pyRepr(v)).join(", ")}${items.length === 1 ? "," : ""})`;
+}
+
+// What str.isprintable() refuses (besides the ASCII space): escaped as \xNN, \uNNNN or \UNNNNNNNN.
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function pyStr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (Object.hasOwn(ESCAPES, ch)) out += ESCAPES[ch];
+    else if (ch === quote) out += `\\${ch}`;
+    else if (ch !== " " && NOT_PRINTABLE.test(ch)) {
+      const hex = code.toString(16);
+      out += code < 0x100 ? `\\x${hex.padStart(2, "0")}` : code < 0x10000 ? `\\u${hex.padStart(4, "0")}` : `\\U${hex.padStart(8, "0")}`;
+    } else out += ch;
+  }
+  return out + quote;
 }

@@ -13,6 +13,7 @@ export {
 } from "./exceptions.js";
 export { httpExceptionHandler, requestValidationExceptionHandler } from "./exception_handlers.js";
 export { jsonableEncoder } from "./encoders.js";
+export * as status from "./status.js";
 export { EventSourceResponse, ServerSentEvent } from "./sse.js";
 export { SecurityScopes } from "./security/oauth2.js";
 export { BackgroundTasks } from "../background.js";

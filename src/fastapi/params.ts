@@ -103,23 +103,14 @@ export class Body<T = unknown> extends FieldInfo<T> {
   get embed(): boolean {
     return this.options.embed ?? false;
   }
-  get mediaType(): string {
-    return this.options.mediaType ?? "application/json";
-  }
 }
 
 export class Form<T = unknown> extends Body<T> {
   declare readonly options: FormOptions;
-  override get mediaType(): string {
-    return this.options.mediaType ?? "application/x-www-form-urlencoded";
-  }
 }
 
 export class File<T = unknown> extends Form<T> {
   declare readonly options: FileOptions;
-  override get mediaType(): string {
-    return this.options.mediaType ?? "multipart/form-data";
-  }
 }
 
 /** A function, or a class whose instances are the value, that the layer calls with its own declared params. */

@@ -10,6 +10,7 @@ import { requestResponse, type HandlerState, type ResponseClass } from "./_route
 import { endpointDependant, shouldEmbedBodyFields } from "./dependencies/analysis.js";
 import { flatBodyParams, type Dependant } from "./dependencies/models.js";
 import { hasGenerators } from "./dependencies/resolve.js";
+import { FastAPIError } from "./exceptions.js";
 import * as params from "./params.js";
 import { EventSourceResponse } from "./sse.js";
 import type { ParamsSpec, Values } from "./types.js";
@@ -123,7 +124,7 @@ export class APIRoute extends Route {
       },
       stream: !generator ? null : responseClass === null ? "jsonl" : isSubclass(responseClass, EventSourceResponse) ? "sse" : "raw",
       strictContentType: options.strictContentType ?? true,
-      endpointContext: { function: (endpoint as { name?: string }).name, path: `${[...(this.methods ?? [])][0]} ${this.path}` },
+      endpointFunction: (endpoint as { name?: string }).name,
       hasGenerators: hasGenerators(this.dependant),
     };
   }
@@ -265,6 +266,14 @@ export class IncludedRouter extends BaseRoute {
   }
 }
 
+/** Every route as served, included routers' too (FastAPI's _iter_routes_with_context). */
+function* effectiveRoutes(routes: BaseRoute[]): Generator<BaseRoute> {
+  for (const route of routes) {
+    if (route instanceof IncludedRouter) yield* effectiveRoutes(route.routes);
+    else yield route;
+  }
+}
+
 export interface APIRouterOptions {
   /** Added before the path of every route of this router. */
   prefix?: string;
@@ -389,9 +398,10 @@ export class APIRouter extends Router {
       assert(prefix.startsWith("/"), "A path prefix must start with '/'");
       assert(!prefix.endsWith("/"), "A path prefix must not end with '/', as the routes will start with '/'");
     } else {
-      for (const route of router.routes) {
-        const path = (route as { path?: string }).path;
-        if (path === "") throw new Error(`Prefix and path cannot be both empty (path operation: ${(route as { name?: string }).name ?? "unknown"})`);
+      for (const route of effectiveRoutes(router.routes)) {
+        const { path, name } = route as { path?: unknown; name?: unknown };
+        // Python's getattr(route, "name", "unknown"), None printed as None.
+        if (path === "") throw new FastAPIError(`Prefix and path cannot be both empty (path operation: ${name === undefined ? "unknown" : (name ?? "None")})`);
       }
     }
     const context: IncludeContext = {

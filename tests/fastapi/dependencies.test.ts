@@ -1,6 +1,8 @@
 // Port of FastAPI's tests on dependencies: test_dependency_cache.py, test_dependency_overrides.py,
 // test_dependency_contextmanager.py, test_dependency_yield_scope.py, test_dependency_class.py,
 // test_security_scopes.py (the parts that need no security scheme).
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as z from "zod";
@@ -12,6 +14,7 @@ import {
   Depends,
   DependencyScopeError,
   FastAPI,
+  HTTPConnection,
   HTTPException,
   Query,
   Request,
@@ -19,7 +22,8 @@ import {
   Security,
   SecurityScopes,
 } from "../../src/fastapi/index.js";
-import { thrown } from "../helpers.js";
+import { rejects, thrown } from "../helpers.js";
+import { PYTHON, requirePython } from "../python.js";
 
 test("test_sub_dependencies_with_params_and_errors_in_order", async () => {
   const app = new FastAPI();
@@ -173,6 +177,54 @@ test("a dependency that swallows the handler's error: a 500, as FastAPI's 'Respo
   assert.match(String(error?.message), /Response not awaited/);
 });
 
+test("a function-scoped dependency that swallows the handler's error: a 500 before any response", async () => {
+  function* swallow() {
+    try {
+      yield 1;
+    } catch {
+      // no re-raise
+    }
+  }
+  const app = new FastAPI();
+  app.get("/", { params: { s: Depends(swallow, { scope: "function" }) } }, () => {
+    throw new Error("boom");
+  });
+  assert.is((await new TestClient(app, { raiseServerExceptions: false }).get("/")).statusCode, 500);
+  assert.match((await rejects(new TestClient(app).get("/"))).message, /^Response not awaited/);
+});
+
+test("a generator dependency that breaks the protocol fails with contextlib's messages", async () => {
+  const app = new FastAPI();
+  app.get("/no-yield", { params: { d: Depends(function* noYield() {}) } }, () => 1);
+  app.get("/no-yield-async", { params: { d: Depends(async function* noYieldAsync() {}) } }, () => 1);
+  app.get("/two", { params: { d: Depends(function* twice() { yield 1; yield 2; }) } }, () => 1);
+  const keepGoing = function* keepGoing() {
+    for (;;) {
+      try {
+        yield 1;
+      } catch {
+        // and yield again
+      }
+    }
+  };
+  app.get("/after-throw", { params: { d: Depends(keepGoing) } }, () => {
+    throw new Error("boom");
+  });
+  app.get("/after-athrow", { params: { d: Depends(async function* () { yield* keepGoing(); }) } }, () => {
+    throw new Error("boom");
+  });
+  const client = new TestClient(app);
+  const messages = [];
+  for (const path of ["/no-yield", "/no-yield-async", "/two", "/after-throw", "/after-athrow"]) messages.push((await rejects(client.get(path))).message);
+  const expected = ["generator didn't yield", "generator didn't yield", "generator didn't stop", "generator didn't stop after throw()", "generator didn't stop after athrow()"];
+  if (requirePython("fastapi")) {
+    // contextlib's own texts, read from the Python that FastAPI runs on.
+    const source = readFileSync(spawnSync(PYTHON, ["-c", "import contextlib; print(contextlib.__file__)"], { encoding: "utf8" }).stdout.trim(), "utf8");
+    for (const text of expected) assert.ok(source.includes(`RuntimeError("${text}")`), text);
+  }
+  assert.equal(messages, expected);
+});
+
 test("an error raised in a dependency's exit replaces the one it was given", async () => {
   async function* replace() {
     try {
@@ -220,6 +272,12 @@ test("test_dependency_overrides: by function, with and without params, and clear
   assert.equal((await client.get("/users/")).json(), { q: null, source: "real" });
 });
 
+test("HTTPConnection is injected as the request", async () => {
+  const app = new FastAPI();
+  app.get("/conn", { params: { conn: HTTPConnection } }, ({ conn }) => ({ path: conn.url.path, same: conn instanceof Request }));
+  assert.equal((await new TestClient(app).get("/conn")).json(), { path: "/conn", same: true });
+});
+
 test("Request, Response, BackgroundTasks and SecurityScopes are injected", async () => {
   const done: string[] = [];
   const app = new FastAPI();
@@ -241,6 +299,14 @@ test("Request, Response, BackgroundTasks and SecurityScopes are injected", async
   assert.is(r.headers.get("x-extra"), "1");
   assert.match(r.headers.get("set-cookie") ?? "", /^c=v; Path=\/; SameSite=lax$/);
   assert.equal(done, ["task ran"]);
+});
+
+test("Security without scopes, and SecurityScopes made by hand", async () => {
+  const app = new FastAPI();
+  app.get("/", { params: { s: Security(() => "ok"), none: Depends(({ scopes }: { scopes: SecurityScopes }) => scopes.scopes, { params: { scopes: SecurityScopes } }) } }, ({ s, none }) => ({ s, none }));
+  assert.equal((await new TestClient(app).get("/")).json(), { s: "ok", none: [] });
+  const empty = new SecurityScopes();
+  assert.equal([empty.scopes, empty.scopeStr], [[], ""]);
 });
 
 test("a bad params entry is a TypeError at registration that names it", () => {

@@ -2,10 +2,13 @@
 // differential test against the real jsonable_encoder (tests/python/fastapi_encoders.py).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import * as z from "zod";
 import { URL as StarletteURL } from "../../src/datastructures.js";
+import { Body, FastAPI } from "../../src/fastapi/index.js";
 import { isoformat, jsonableEncoder, type CustomEncoder, type JsonableEncoderOptions } from "../../src/fastapi/encoders.js";
 import { thrown } from "../helpers.js";
 import { requirePython, runPython } from "../python.js";
+import { fastapiAnswers, tsAnswers } from "./probe.js";
 
 class Person {
   constructor(public name: string) {}
@@ -397,8 +400,43 @@ test("a cycle is an error, not a stack overflow", () => {
 });
 
 test("byAlias, excludeUnset and excludeDefaults are accepted and change nothing for plain values", () => {
-  const value = { a: 1, b: null, c: { d: 2 } };
-  assert.is(jsonableEncoder(value, { byAlias: false, excludeUnset: true, excludeDefaults: true }), value);
+  const value = { a: 1, b: null, c: { d: 2 }, e: [new Date(0)] };
+  assert.equal(jsonableEncoder(value, { byAlias: false, excludeUnset: true, excludeDefaults: true }), { ...value, e: ["1970-01-01T00:00:00+00:00"] });
+  const plain = { a: 1, b: null, c: { d: [2] } };
+  assert.is(jsonableEncoder(plain, { excludeUnset: true }), plain);
+  const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+  assert.is(jsonableEncoder(bare, { excludeUnset: true }), bare);
+});
+
+test("excludeUnset on a value a path operation validated: only what the request sent, as model_dump(exclude_unset=True)", async () => {
+  const source = `
+from fastapi import FastAPI
+from fastapi.encoders import jsonable_encoder
+from pydantic import BaseModel
+class Sub(BaseModel):
+    a: int = 1
+    b: list[int] = []
+class Item(BaseModel):
+    name: str | None = None
+    tax: float = 10.5
+    sub: Sub = Sub()
+    subs: list[Sub] = []
+app = FastAPI()
+@app.patch("/")
+def patch(item: Item):
+    return {"unset": jsonable_encoder(item, exclude_unset=True), "all": jsonable_encoder(item), "wrapped": jsonable_encoder({"i": [item]}, exclude_unset=True)}
+`;
+  const Sub = z.object({ a: z.int().default(1), b: z.array(z.int()).default([]) });
+  const Item = z.object({ name: z.string().nullable().default(null), tax: z.number().default(10.5), sub: Sub.default({ a: 1, b: [] }), subs: z.array(Sub).default([]) });
+  const app = new FastAPI();
+  app.patch("/", { params: { item: Body(Item) } }, ({ item }) => ({
+    unset: jsonableEncoder(item, { excludeUnset: true }),
+    all: jsonableEncoder(item),
+    wrapped: jsonableEncoder({ i: [item] }, { excludeUnset: true }),
+  }));
+  const requests = [{}, { name: null }, { tax: 3.5, sub: { b: [1] }, subs: [{ a: 2 }, {}] }, { colour: "red" }].map((json) => ({ method: "PATCH", path: "/", json }));
+  const ts = await tsAnswers(app, requests);
+  if (requirePython("fastapi")) assert.equal(ts, fastapiAnswers(source, requests));
 });
 
 test("NaN and Infinity stay numbers (JSON.stringify would write null)", () => {

@@ -5,8 +5,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import * as z from "zod";
 import { PlainTextResponse } from "../../src/responses.js";
-import { Mount, Route } from "../../src/routing.js";
+import { BaseRoute, Match, Mount, Route } from "../../src/routing.js";
 import { TestClient } from "../../src/testclient.js";
+import type { Receive, Scope, Send } from "../../src/types.js";
 import { APIRoute, APIRouter, Depends, FastAPI, HTMLResponse, Header, HTTPException, Path } from "../../src/fastapi/index.js";
 import { thrown } from "../helpers.js";
 
@@ -114,6 +115,79 @@ test("include_router's checks, with FastAPI's messages", () => {
   const prefixed = new APIRouter({ prefix: "/e" });
   prefixed.get("", () => 1);
   a.includeRouter(prefixed);
+});
+
+test("an APIRoute made directly answers GET only, and an include adds its prefix and settings to it", async () => {
+  const route = new APIRoute("/direct", function direct() {
+    return "d";
+  });
+  assert.equal([...(route.methods ?? [])], ["GET"]);
+  assert.equal([route.tags, route.dependencies], [[], []]);
+  const router = new APIRouter();
+  router.routes.push(route);
+  const app = new FastAPI();
+  app.includeRouter(router, { prefix: "/p", tags: ["t"], includeInSchema: false });
+  const client = new TestClient(app);
+  assert.is((await client.get("/p/direct")).text, '"d"');
+  assert.is((await client.head("/p/direct")).statusCode, 405);
+  const included = (app.router.routes.at(-1) as unknown as { routes: APIRoute[] }).routes[0];
+  assert.equal([included.tags, included.includeInSchema], [["t"], false]);
+  assert.is(thrown(() => new APIRoute("/x", { call: () => undefined } as never)).message, "An endpoint must be a callable");
+});
+
+/** A route of its own kind: matches one path, answers "custom", and cannot build a URL. */
+class Custom extends BaseRoute {
+  matches(scope: Scope): [Match, Partial<Scope>] {
+    return scope.path === "/custom" ? [Match.FULL, {}] : [Match.NONE, {}];
+  }
+  urlPathFor(): string {
+    throw new TypeError("no URL for a custom route");
+  }
+  handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    return new PlainTextResponse("custom").call(scope, receive, send);
+  }
+}
+
+test("an included router's ASGI-app routes (any method) and routes of other kinds are served as they are", async () => {
+  class Raw {
+    call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+      return new PlainTextResponse("raw").call(scope, receive, send);
+    }
+  }
+  const router = new APIRouter({ routes: [new Route("/raw", new Raw()), new Custom()] });
+  const app = new FastAPI();
+  app.includeRouter(router, { prefix: "/r" });
+  const client = new TestClient(app);
+  assert.is((await client.delete("/r/raw")).text, "raw");
+  assert.is((await client.get("/custom")).text, "custom");
+});
+
+test("urlPathFor through an include: NoMatchFound for an unknown name, other errors as they are", () => {
+  const router = new APIRouter();
+  router.get("/users/{user_id}", { params: { user_id: Path(z.int()) } }, function readUser({ user_id }) {
+    return user_id;
+  });
+  const app = new FastAPI();
+  app.includeRouter(router);
+  assert.is(thrown(() => app.urlPathFor("nobody")).name, "NoMatchFound");
+  router.routes.unshift(new Custom());
+  assert.is(thrown(() => app.urlPathFor("readUser", { user_id: 1 })).message, "no URL for a custom route");
+});
+
+test("include_router's checks look inside included routers, as FastAPI's _iter_routes_with_context", () => {
+  const [a, b, c] = [new APIRouter(), new APIRouter(), new APIRouter()];
+  a.includeRouter(b);
+  b.includeRouter(c);
+  assert.is(thrown(() => c.includeRouter(a)).message, "Cannot include an APIRouter instance that already includes this router. Did you mean to include a different router?");
+  // Added after b was included: found when a is included in turn. Python prints None for no name.
+  c.routes.push(new Mount("", { routes: [] }));
+  const error = thrown(() => new FastAPI().includeRouter(a));
+  assert.equal([error.name, error.message], ["FastAPIError", "Prefix and path cannot be both empty (path operation: None)"]);
+  class Nameless extends Route {}
+  const nameless = new Nameless("/n", () => new PlainTextResponse("n"));
+  Object.defineProperty(nameless, "path", { value: "" });
+  Object.defineProperty(nameless, "name", { value: undefined });
+  assert.is(thrown(() => new FastAPI().includeRouter(new APIRouter({ routes: [nameless] }))).message, "Prefix and path cannot be both empty (path operation: unknown)");
 });
 
 test.run();

@@ -10,7 +10,7 @@ runs it, the depth left depends on the call stack above (965 to 971 measured).
 stdout: {"depth": N, "results": [...]}, one result per item:
   {"ok": tagged} with None/bool/str as JSON, int as {"i": str(v)}, float as {"f": repr(v)},
   list as a list and dict as {"d": [[key, tagged], ...]} (in dict order); or
-  {"error": "JSONDecodeError", "msg", "pos", "lineno", "colno", "str"}; or
+  {"error": "JSONDecodeError", "msg", "doc", "pos", "lineno", "colno", "str"}; or
   {"error": type name, "str"} for any other exception (UnicodeDecodeError, RecursionError...).
 """
 import base64
@@ -35,7 +35,7 @@ def attempt(doc):
     try:
         return True, json.loads(doc)
     except json.JSONDecodeError as e:
-        return False, {"error": "JSONDecodeError", "msg": e.msg, "pos": e.pos, "lineno": e.lineno, "colno": e.colno, "str": str(e)}
+        return False, {"error": "JSONDecodeError", "msg": e.msg, "doc": e.doc, "pos": e.pos, "lineno": e.lineno, "colno": e.colno, "str": str(e)}
     except Exception as e:
         return False, {"error": type(e).__name__, "str": str(e)}
 

@@ -1,7 +1,9 @@
 // The constraints FastAPI takes as keywords (Query(ge=1), Body(max_length=50)...), checked on the
-// validated value with pydantic's error types, messages and ctx, for schemas that lack them.
+// value the layer converted, before the validator (model_field.ts), with pydantic's error types,
+// messages and ctx.
 import type { FieldOptions } from "../params.js";
 import type { ErrorDetails, Loc } from "./errors.js";
+import type { Constraints } from "./model_field.js";
 
 type Check = (value: unknown, loc: Loc) => ErrorDetails | null;
 
@@ -69,8 +71,11 @@ function pattern(source: string): Check {
       : null;
 }
 
+// What the checks give when the value passes: one frozen array, nothing allocated per request.
+const PASSED = Object.freeze([]) as unknown as ErrorDetails[];
+
 /** The checks the options ask for, in pydantic's order; null when there are none. */
-export function compileConstraints(options: FieldOptions): ((value: unknown, loc: Loc) => ErrorDetails[]) | null {
+export function compileConstraints(options: FieldOptions): Constraints | null {
   const checks: Check[] = [];
   const { gt, ge, lt, le, multipleOf } = options;
   if (multipleOf !== undefined) {
@@ -94,6 +99,6 @@ export function compileConstraints(options: FieldOptions): ((value: unknown, loc
       const error = check(value, loc);
       if (error) return [error];
     }
-    return [];
+    return PASSED;
   };
 }

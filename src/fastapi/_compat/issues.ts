@@ -82,7 +82,7 @@ function bound(min: boolean, exclusive: boolean, limit: unknown): Mapped | null 
 }
 
 const pattern = (source: string): Mapped => ({ type: "string_pattern_mismatch", ctx: { pattern: source } });
-const literal = (values: readonly unknown[]): Mapped => ({ type: "literal_error", ctx: { expected: pyExpected(values) } });
+const literal = (values: readonly unknown[], type = "literal_error"): Mapped => ({ type, ctx: { expected: pyExpected(values) } });
 // A non-integral number where an int was expected is int_from_float; anything else int_type.
 const intError = (value: unknown): Mapped => ({ type: num(value) && Number.isFinite(value) && !Number.isInteger(value) ? "int_from_float" : "int_type" });
 
@@ -97,7 +97,93 @@ const TYPE_ERRORS: Record<string, string> = {
   null: "none_required",
 };
 
-function zod(issue: Issue, target: Target): Mapped | null {
+// ---------------------------------------------------------------- zod
+
+/** A zod schema's definition (`_zod.def`), read as data: the layer imports no validator. */
+type ZodDef = { readonly type?: unknown; readonly [key: string]: unknown };
+
+const zodDef = (schema: unknown): ZodDef | undefined => (schema as { _zod?: { def?: ZodDef } } | null | undefined)?._zod?.def;
+
+// Wrappers that validate the value with their inner schema.
+const ZOD_WRAPPERS = new Set(["optional", "nullable", "default", "prefault", "nonoptional", "readonly", "catch", "success"]);
+// Steps that do not go down the path (wrappers, lazy, unions...): more means a cycle of lazy schemas.
+const MAX_ZOD_HOPS = 64;
+
+/** The schemas a zod schema validates the same value with (wrapped, lazy, piped, intersected, union members); null for none. */
+function zodBranches(def: ZodDef, type: string): readonly unknown[] | null {
+  if (ZOD_WRAPPERS.has(type)) return [def.innerType];
+  if (type === "lazy") return [(def.getter as () => unknown)()];
+  if (type === "pipe") return [def.in, def.out];
+  if (type === "intersection") return [def.left, def.right];
+  return type === "union" ? (def.options as unknown[]) : null;
+}
+
+/** Every zod schema that may have validated the value at `path[at:]` under `schema`: each union member, both ends of a pipe. */
+function zodSchemasAt(schema: unknown, path: Loc, at: number, out: ZodDef[], hops = 0): void {
+  const def = zodDef(schema);
+  if (def === undefined || hops > MAX_ZOD_HOPS) return;
+  const type = String(def.type);
+  const next = (child: unknown, step: number): void => zodSchemasAt(child, path, at + step, out, step === 0 ? hops + 1 : 0);
+  const branches = zodBranches(def, type);
+  if (branches !== null) {
+    for (const branch of branches) next(branch, 0);
+    return;
+  }
+  if (at === path.length) {
+    out.push(def);
+    return;
+  }
+  const key = path[at];
+  if (type === "object") {
+    const shape = def.shape as Record<string, unknown>;
+    if (Object.hasOwn(shape, key)) next(shape[key], 1);
+  } else if (type === "array") {
+    next(def.element, 1);
+  } else if (type === "tuple") {
+    const items = def.items as unknown[];
+    next(typeof key === "number" && key < items.length ? items[key] : def.rest, 1);
+  } else if (type === "record") {
+    next(def.valueType, 1);
+  }
+}
+
+/** Whether the values an invalid_value issue lists are those of a z.enum at its path (Python's Enum), not a z.literal's. */
+function isZodEnum(root: unknown, path: Loc, values: readonly unknown[]): boolean {
+  const found: ZodDef[] = [];
+  zodSchemasAt(root, path, 0, found);
+  return found.some((def) => {
+    if (def.type !== "enum") return false;
+    // zod's getEnumValues: a TypeScript numeric enum's reverse entries ("1": "B") are not values.
+    const entries = Object.entries(def.entries as Record<string, unknown>);
+    const numbers = entries.map(([, v]) => v).filter((v) => typeof v === "number");
+    const options = entries.filter(([k]) => !numbers.includes(Number(k))).map(([, v]) => v);
+    return options.length === values.length && values.every((v) => options.includes(v));
+  });
+}
+
+/** pydantic's error for a string that zod's format check refused, where zod's format has a pydantic type. */
+function zodFormat(format: unknown, value: unknown): Mapped | null {
+  switch (format) {
+    case "url":
+      // A URL that parses was refused for its scheme (z.httpUrl, z.url({ protocol })).
+      return { type: typeof value === "string" && URL.canParse(value) ? "url_scheme" : "url_parsing" };
+    case "guid":
+    case "uuid":
+      return { type: "uuid_parsing" };
+    case "datetime":
+      return { type: "datetime_from_date_parsing" };
+    case "date":
+      return { type: "date_from_datetime_parsing" };
+    case "time":
+      return { type: "time_parsing" };
+    case "duration":
+      return { type: "time_delta_parsing" };
+    default:
+      return null;
+  }
+}
+
+function zod(issue: Issue, target: Target, root: unknown, path: Loc): Mapped | null {
   const value = target.value;
   switch (issue.code) {
     case "invalid_type":
@@ -113,16 +199,23 @@ function zod(issue: Issue, target: Target): Mapped | null {
     case "not_multiple_of":
       return num(issue.divisor) ? { type: "multiple_of", ctx: { multiple_of: issue.divisor } } : null;
     case "invalid_format": {
+      if (issue.format !== "regex") return zodFormat(issue.format, value);
       // zod gives the RegExp as a string: "/^a+$/".
-      const source = issue.format === "regex" && typeof issue.pattern === "string" ? /^\/(.*)\/[a-z]*$/s.exec(issue.pattern) : null;
+      const source = typeof issue.pattern === "string" ? /^\/(.*)\/[a-z]*$/s.exec(issue.pattern) : null;
       return source ? pattern(source[1]) : null;
     }
     case "invalid_value":
-      return Array.isArray(issue.values) ? literal(issue.values) : null;
+      if (!Array.isArray(issue.values)) return null;
+      return literal(issue.values, isZodEnum(root, path, issue.values) ? "enum" : "literal_error");
+    case "custom":
+      // A refinement of the user's: pydantic's error for a validator function that raises ValueError.
+      return { type: "value_error" };
     default:
       return null;
   }
 }
+
+// ---------------------------------------------------------------- valibot and arktype
 
 function valibot(issue: Issue, target: Target): Mapped | null {
   const { value } = target;
@@ -156,6 +249,9 @@ function valibot(issue: Issue, target: Target): Mapped | null {
       return num(requirement) ? { type: "multiple_of", ctx: { multiple_of: requirement } } : null;
     case "regex":
       return requirement instanceof RegExp ? pattern(requirement.source) : null;
+    case "check":
+      // v.check(fn): a validator function of the user's, pydantic's value_error.
+      return { type: "value_error" };
     case "integer":
       return intError(value);
     default:
@@ -200,7 +296,10 @@ function arktype(issue: Issue, target: Target): Mapped | null {
   }
 }
 
-const MAPPERS: Record<string, (issue: Issue, target: Target) => Mapped | null> = { zod, valibot, arktype };
+/** A vendor's mapping: the issue, what it points at, the validated schema and the issue's path in it. */
+type Mapper = (issue: Issue, target: Target, schema: unknown, path: Loc) => Mapped | null;
+
+const MAPPERS: Record<string, Mapper> = { zod, valibot, arktype };
 
 function vendorCode(issue: Issue): string {
   for (const key of ["code", "type", "kind"]) if (typeof issue[key] === "string") return issue[key] as string;
@@ -217,9 +316,10 @@ function detail(loc: Loc, path: Loc, issue: Issue, target: Target, mapped: Mappe
 
 /**
  * The issues of `vendor`'s validator for `input` (the value as received, before conversion,
- * which pydantic reports as the input) as ErrorDetails under `loc`.
+ * which pydantic reports as the input) as ErrorDetails under `loc`. `schema`, the validator that
+ * gave them, tells a zod enum from a literal.
  */
-export function issuesToErrors(issues: ReadonlyArray<StandardSchemaV1.Issue>, loc: Loc, input: unknown, vendor: string): ErrorDetails[] {
+export function issuesToErrors(issues: ReadonlyArray<StandardSchemaV1.Issue>, loc: Loc, input: unknown, vendor: string, schema?: unknown): ErrorDetails[] {
   const map = Object.hasOwn(MAPPERS, vendor) ? MAPPERS[vendor] : null;
   const out: ErrorDetails[] = [];
   for (const raw of issues) {
@@ -234,7 +334,7 @@ export function issuesToErrors(issues: ReadonlyArray<StandardSchemaV1.Issue>, lo
       }
       continue;
     }
-    out.push(detail(loc, path, issue, target, map === null ? null : map(issue, target)));
+    out.push(detail(loc, path, issue, target, map === null ? null : map(issue, target, schema, path)));
   }
   return out;
 }

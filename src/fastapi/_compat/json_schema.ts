@@ -109,24 +109,43 @@ export function shapeOf(schema: JsonSchema | null, root?: JsonSchema): Shape {
   return schema === null ? "unknown" : shapeIn(schema, root ?? schema, new Set());
 }
 
-/** The declared properties of an object schema, in its order, each with its shape. */
-export function propertyShapes(field: { readonly jsonSchema: JsonSchemaObject | null }): Array<[key: string, shape: Shape]> {
-  const root = field.jsonSchema;
+/**
+ * One declared property of a model read from a request: its key, its shape, and its default
+ * unless it has none or it is null (FastAPI's _get_multidict_value gives that for an absent value).
+ */
+export type PropertyShape = [key: string, shape: Shape, fallback: unknown];
+
+// Per field: a model of params is read this way on every request.
+const propertyCache = new WeakMap<object, PropertyShape[]>();
+
+/** The declared properties of an object schema, in its order, each with its shape and default. */
+export function propertyShapes(field: { readonly jsonSchema: JsonSchemaObject | null }): PropertyShape[] {
+  let shapes = propertyCache.get(field);
+  if (shapes === undefined) propertyCache.set(field, (shapes = readPropertyShapes(field.jsonSchema)));
+  return shapes;
+}
+
+function readPropertyShapes(root: JsonSchemaObject | null): PropertyShape[] {
   if (root === null) return [];
-  const out = new Map<string, Shape>();
+  const out = new Map<string, PropertyShape>();
   const seen = new Set<JsonSchema>();
   const collect = (schema: JsonSchema): void => {
     const s = unwrapNullable(schema, root).schema;
     if (!isSchemaObject(s) || seen.has(s)) return;
     seen.add(s);
     if (isSchemaObject(s.properties)) {
-      for (const [key, p] of Object.entries(s.properties as Record<string, JsonSchema>)) if (!out.has(key)) out.set(key, shapeOf(p, root));
+      for (const [key, p] of Object.entries(s.properties as Record<string, JsonSchema>)) {
+        if (out.has(key)) continue;
+        const declared = deref(p, root);
+        const fallback = isSchemaObject(declared) && declared.default !== null ? declared.default : undefined;
+        out.set(key, [key, shapeOf(p, root), fallback]);
+      }
     }
     // valibot's intersect of objects is an allOf of them.
     if (Array.isArray(s.allOf)) for (const member of s.allOf as JsonSchema[]) collect(member);
   };
   collect(root);
-  return [...out];
+  return [...out.values()];
 }
 
 /** The member of `schema` (unwrapped, or of its anyOf / oneOf / allOf) that declares `key`, else the first object one. */

@@ -154,6 +154,24 @@ function array(s: JsonSchemaObject, ctx: Context): LaxNode {
   };
 }
 
+// JSON keys are text: a JSON Schema says a dict's keys are ints with `propertyNames`, of type
+// integer or with the pattern zod writes for z.record(z.int(), ...).
+const INT_KEY_PATTERNS: ReadonlySet<string> = new Set(["^-?\\d+$"]);
+
+function hasIntKeys(s: JsonSchemaObject, root: JsonSchema): boolean {
+  const names = s.propertyNames === undefined ? undefined : deref(s.propertyNames as JsonSchema, root);
+  if (!isSchemaObject(names)) return false;
+  return names.type === "integer" || (names.type === "string" && typeof names.pattern === "string" && INT_KEY_PATTERNS.has(names.pattern));
+}
+
+/** A dict's int key as pydantic validates it ("007" is 7, " 1" is 1): its text, or the error type. */
+function intKey(key: string): { key: string } | { error: string } {
+  const n = strAsInt(key);
+  return typeof n === "string" ? { error: n } : { key: String(n) };
+}
+
+const isCanonicalIntKey = (key: string): boolean => (intKey(key) as { key?: string }).key === key;
+
 interface Field {
   readonly key: string;
   readonly node: LaxNode;
@@ -171,6 +189,7 @@ function object(s: JsonSchemaObject, ctx: Context): LaxNode {
   const known = new Set(fields.map((f) => f.key));
   // pydantic's error for a non-dict: a model's (FastAPI validates with from_attributes=True) or a dict's.
   const typeError = properties === null ? "dict_type" : "model_attributes_type";
+  const intKeys = properties === null && hasIntKeys(s, ctx.root);
   const present = (value: Record<string, unknown>, key: string): boolean => Object.hasOwn(value, key) && value[key] !== undefined;
   return {
     convert(value, loc, errors) {
@@ -188,8 +207,15 @@ function object(s: JsonSchemaObject, ctx: Context): LaxNode {
       for (const key of Object.keys(value)) {
         if (known.has(key)) continue;
         loc.push(key);
+        let outKey = key;
+        if (intKeys) {
+          // pydantic reports a bad key at [key, "[key]"], then validates its value all the same.
+          const converted = intKey(key);
+          if ("key" in converted) outKey = converted.key;
+          else errors.push(laxError(converted.error, [...loc, "[key]"], key));
+        }
         if (extra === null) errors.push(laxError("extra_forbidden", loc, value[key]));
-        define(out, key, (extra ?? ANY).convert(value[key], loc, errors));
+        define(out, outKey, (extra ?? ANY).convert(value[key], loc, errors));
         loc.pop();
       }
       return out;
@@ -197,7 +223,10 @@ function object(s: JsonSchemaObject, ctx: Context): LaxNode {
     exact(value) {
       if (!isPlainObject(value)) return false;
       for (const f of fields) if (present(value, f.key) ? !f.node.exact(value[f.key]) : f.required) return false;
-      for (const key of Object.keys(value)) if (!known.has(key) && (extra === null || !extra.exact(value[key]))) return false;
+      for (const key of Object.keys(value)) {
+        if (intKeys && !isCanonicalIntKey(key)) return false;
+        if (!known.has(key) && (extra === null || !extra.exact(value[key]))) return false;
+      }
       return true;
     },
   };

@@ -2,6 +2,7 @@
 // and its validation, here by any Standard Schema validator with pydantic's lax conversion and
 // error types around it.
 import { type ErrorDetails, type Loc, missingError } from "./errors.js";
+import { rememberInput } from "./fields_set.js";
 import { issuesToErrors } from "./issues.js";
 import { type JsonSchemaObject, type Shape, orderKey, shapeOf } from "./json_schema.js";
 import { type LaxNode, compileLax } from "./lax.js";
@@ -9,6 +10,12 @@ import type { StandardJSONSchemaV1, StandardSchemaV1 } from "./standard_schema.j
 
 /** A validated value, or the errors (never both). */
 export type ValidationResult<T> = { value: T; errors?: undefined } | { errors: ErrorDetails[] };
+
+/**
+ * FastAPI's keyword constraints of a param (`Query(ge=1)`, see constraints.ts): pydantic checks
+ * them with the type, after its conversion and before any validator of the user's.
+ */
+export type Constraints = (value: unknown, loc: Loc) => ErrorDetails[];
 
 export interface ModelFieldOptions {
   /** The param's or model's name. */
@@ -112,37 +119,54 @@ export class ModelField<T = unknown> {
   /**
    * Validate one value found at `loc`; `undefined` means absent (the default, or pydantic's
    * `missing`). `fromStrings`: the value is request text (path, query, header, cookie, form),
-   * converted before it is validated. A Promise only when the validator answers with one.
+   * converted before it is validated. `constraints`: checked on the (converted) value before the
+   * validator, their errors given the value as received. A Promise only when the validator answers with one.
    */
-  validate(value: unknown, loc: Loc, fromStrings = false): ValidationResult<T> | Promise<ValidationResult<T>> {
+  validate(value: unknown, loc: Loc, fromStrings = false, constraints: Constraints | null = null): ValidationResult<T> | Promise<ValidationResult<T>> {
     if (value === undefined) {
       const result = this.standard.validate(undefined);
       return result instanceof Promise ? result.then((r) => absent(r, loc)) : absent(result, loc);
     }
-    if (this.lax !== null && (fromStrings || (this.stringFirst && typeof value === "string"))) return this.convertThenValidate(value, loc);
+    if (this.lax !== null && (fromStrings || (this.stringFirst && typeof value === "string"))) return this.convertThenValidate(value, loc, constraints);
     const result = this.standard.validate(value);
-    return result instanceof Promise ? result.then((r) => this.afterRaw(r, value, loc)) : this.afterRaw(result, value, loc);
+    return result instanceof Promise ? result.then((r) => this.afterRaw(r, value, loc, constraints)) : this.afterRaw(result, value, loc, constraints);
   }
 
-  private afterRaw(result: Result<T>, value: unknown, loc: Loc): ValidationResult<T> | Promise<ValidationResult<T>> {
-    if (result.issues === undefined) return { value: result.value };
-    if (this.lax === null) return { errors: issuesToErrors(result.issues, loc, value, this.vendor) };
-    return this.convertThenValidate(value, loc);
+  private afterRaw(result: Result<T>, value: unknown, loc: Loc, constraints: Constraints | null): ValidationResult<T> | Promise<ValidationResult<T>> {
+    if (result.issues === undefined) {
+      // The validator took the value as it came: the constraints see that value, or what the
+      // validator made of it where the layer converts nothing (no JSON Schema).
+      const failed = constraints === null ? null : violated(constraints, this.lax === null ? result.value : value, loc, value);
+      if (failed !== null) return failed;
+      rememberInput(result.value, value);
+      return { value: result.value };
+    }
+    if (this.lax === null) return { errors: issuesToErrors(result.issues, loc, value, this.vendor, this.schema) };
+    return this.convertThenValidate(value, loc, constraints);
   }
 
-  private convertThenValidate(value: unknown, loc: Loc): ValidationResult<T> | Promise<ValidationResult<T>> {
+  private convertThenValidate(value: unknown, loc: Loc, constraints: Constraints | null): ValidationResult<T> | Promise<ValidationResult<T>> {
     const errors: ErrorDetails[] = [];
     const converted = (this.lax as LaxNode).convert(value, loc.slice(), errors);
     // An error at the value itself: whatever the validator says would be at or under it.
     if (errors.length > 0 && hasErrorAt(errors, loc.length)) return { errors };
+    if (constraints !== null && errors.length === 0) {
+      // pydantic checks ge=, max_length=... with the type: "inf" for lt=10.5 is less_than, never the validator's.
+      const failed = violated(constraints, converted, loc, value);
+      if (failed !== null) return failed;
+    }
     const result = this.standard.validate(converted);
     return result instanceof Promise ? result.then((r) => this.merge(r, errors, value, loc)) : this.merge(result, errors, value, loc);
   }
 
   /** The layer's errors and the validator's issues, those about a place the layer reported left out, in pydantic's order. */
   private merge(result: Result<T>, errors: ErrorDetails[], value: unknown, loc: Loc): ValidationResult<T> {
-    if (result.issues === undefined) return errors.length > 0 ? { errors } : { value: result.value };
-    const issues = issuesToErrors(result.issues, loc, value, this.vendor);
+    if (result.issues === undefined) {
+      if (errors.length > 0) return { errors };
+      rememberInput(result.value, value);
+      return { value: result.value };
+    }
+    const issues = issuesToErrors(result.issues, loc, value, this.vendor, this.schema);
     if (errors.length === 0) return { errors: issues };
     const kept = issues.filter((issue) => !errors.some((e) => related(e.loc, issue.loc)));
     if (kept.length === 0) return { errors };
@@ -151,6 +175,14 @@ export class ModelField<T = unknown> {
     keyed.sort((a, b) => compareKeys(a.key, b.key));
     return { errors: keyed.map((k) => k.e) };
   }
+}
+
+/** The constraints' errors for `value`, each with `input` (the value as received, as pydantic reports it); null when they pass. */
+function violated(constraints: Constraints, value: unknown, loc: Loc, input: unknown): { errors: ErrorDetails[] } | null {
+  const errors = constraints(value, loc);
+  if (errors.length === 0) return null;
+  for (const error of errors) error.input = input;
+  return { errors };
 }
 
 function absent<T>(result: Result<T>, loc: Loc): ValidationResult<T> {

@@ -1,5 +1,6 @@
 // The analysing half of fastapi/dependencies/utils.py: get_dependant() and its helpers turn a
 // path operation's (or dependency's) declared params into a Dependant, once, at registration.
+import assert from "node:assert";
 import { inspect } from "node:util";
 import { BackgroundTasks } from "../../background.js";
 import { UploadFile } from "../../datastructures.js";
@@ -95,6 +96,10 @@ function addField(dependant: Dependant, name: string, info: params.Param | param
     field: info.schema === null ? null : new ModelField(info.schema, { name }),
     constraints: compileConstraints(info.options),
   };
+  if (isPathParam) {
+    const shape = (field.field as ModelField).shape;
+    assert(shape !== "array" && shape !== "object", "Path params must be of one of the supported types");
+  }
   if (info instanceof params.Body) dependant.bodyParams.push(field);
   else if (info.in === params.ParamTypes.path) dependant.pathParams.push(field);
   else if (info.in === params.ParamTypes.query) dependant.queryParams.push(field);

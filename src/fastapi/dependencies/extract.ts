@@ -3,7 +3,7 @@
 import { FormData, UploadFile } from "../../datastructures.js";
 import type { Request } from "../../requests.js";
 import { missingError, type ErrorDetails, type Loc } from "../_compat/errors.js";
-import { propertyShapes } from "../_compat/json_schema.js";
+import { type PropertyShape, propertyShapes } from "../_compat/json_schema.js";
 import type { ValidationResult } from "../_compat/model_field.js";
 import * as params from "../params.js";
 import type { ParamField } from "./models.js";
@@ -11,7 +11,6 @@ import type { ParamField } from "./models.js";
 /** One validated (or failed) value, kept in declaration order until every async validator is done. */
 interface Entry {
   readonly pf: ParamField | null;
-  readonly loc: Loc;
   readonly result: ValidationResult<unknown> | Promise<ValidationResult<unknown>>;
 }
 
@@ -34,11 +33,11 @@ export function setValue(values: Record<string, unknown>, key: string, value: un
 
 /** Validate one value for `pf`; `fromStrings` for path/query/header/cookie/form text, which is converted first. */
 export function validateInto(into: Collected, pf: ParamField, value: unknown, loc: Loc, fromStrings: boolean): void {
-  into.entries.push({ pf, loc, result: (pf.field as NonNullable<ParamField["field"]>).validate(value, loc, fromStrings) });
+  into.entries.push({ pf, result: (pf.field as NonNullable<ParamField["field"]>).validate(value, loc, fromStrings, pf.constraints) });
 }
 
-function pushErrors(into: Collected, errors: ErrorDetails[], loc: Loc): void {
-  into.entries.push({ pf: null, loc, result: { errors } });
+function pushErrors(into: Collected, errors: ErrorDetails[]): void {
+  into.entries.push({ pf: null, result: { errors } });
 }
 
 /** Settle every entry in order: the values into `values`, the errors into `errors`. */
@@ -47,19 +46,14 @@ export function finish(into: Collected): void | Promise<void> {
   into.entries = [];
   if (entries.some((e) => e.result instanceof Promise)) {
     return Promise.all(entries.map((e) => e.result)).then((results) => {
-      for (let i = 0; i < entries.length; i++) settle(into, entries[i].pf, results[i], entries[i].loc);
+      for (let i = 0; i < entries.length; i++) settle(into, entries[i].pf, results[i]);
     });
   }
-  for (const e of entries) settle(into, e.pf, e.result as ValidationResult<unknown>, e.loc);
+  for (const e of entries) settle(into, e.pf, e.result as ValidationResult<unknown>);
 }
 
-function settle(into: Collected, pf: ParamField | null, result: ValidationResult<unknown>, loc: Loc): void {
-  if (result.errors) {
-    into.errors.push(...result.errors);
-    return;
-  }
-  const failed = pf?.constraints?.(result.value, loc);
-  if (failed?.length) into.errors.push(...failed);
+function settle(into: Collected, pf: ParamField | null, result: ValidationResult<unknown>): void {
+  if (result.errors) into.errors.push(...result.errors);
   else if (pf !== null) setValue(into.values, pf.name, result.value);
 }
 
@@ -85,8 +79,8 @@ function lookup(request: Request, source: Source, name: string, multi: boolean):
   }
 }
 
-function sourceKeys(request: Request, source: Source): string[] {
-  if (source === "path") return Object.keys(request.pathParams);
+// Path params are never a model (analysis refuses one, as FastAPI does).
+function sourceKeys(request: Request, source: Exclude<Source, "path">): string[] {
   if (source === "query") return request.queryParams.keys();
   if (source === "header") return [...new Set(request.headers.keys())];
   return Object.keys(request.cookies);
@@ -97,18 +91,24 @@ function present(value: unknown): unknown {
   return Array.isArray(value) && value.length === 0 ? undefined : value;
 }
 
+/** An absent model field's default, a copy of it (FastAPI deep-copies), as _get_multidict_value gives it. */
+function orDefault(value: unknown, fallback: unknown): unknown {
+  if (value !== undefined || fallback === undefined) return value;
+  return typeof fallback === "object" ? structuredClone(fallback) : fallback;
+}
+
 /** FastAPI's request_params_to_args for the params of one kind. */
 export function paramsToArgs(into: Collected, fields: readonly ParamField[], source: Source, request: Request): void {
   if (fields.length === 0) return;
   const first = fields[0];
-  if (fields.length === 1 && first.field?.shape === "object") {
+  if (source !== "path" && fields.length === 1 && first.field?.shape === "object") {
     // A model of params (Query Parameter Models): every key of the model, and any other key, as one object.
-    const convert = source === "header" && (first.info as params.HeaderOptions).convertUnderscores !== false;
+    const convert = source === "header" && (first.info as params.Header).options.convertUnderscores !== false;
     const model: Record<string, unknown> = {};
     const taken = new Set<string>();
-    for (const [key, shape] of propertyShapes(first.field)) {
+    for (const [key, shape, fallback] of propertyShapes(first.field)) {
       const wire = convert ? key.replaceAll("_", "-") : key;
-      const value = present(lookup(request, source, wire, shape === "array"));
+      const value = orDefault(present(lookup(request, source, wire, shape === "array")), fallback);
       if (value !== undefined) setValue(model, key, value);
       taken.add(wire).add(key);
     }
@@ -133,7 +133,7 @@ export type ReceivedBody = unknown;
 
 /** Files are the layer's own: bytes or UploadFile, one or a list, required or null. */
 function fileValue(into: Collected, pf: ParamField, value: unknown, loc: Loc): void {
-  into.entries.push({ pf, loc, result: readFiles(pf, value, loc) });
+  into.entries.push({ pf, result: readFiles(pf, value, loc) });
 }
 
 async function readFiles(pf: ParamField, value: unknown, loc: Loc): Promise<ValidationResult<unknown>> {
@@ -154,14 +154,19 @@ async function readFiles(pf: ParamField, value: unknown, loc: Loc): Promise<Vali
   return errors.length ? { errors } : { value: result };
 }
 
-/** FastAPI's _extract_form_body: the values of the fields' names, then every other key. */
-function formValues(fields: ReadonlyArray<[alias: string, shape: string]>, form: FormData): Record<string, unknown> {
+/**
+ * FastAPI's _extract_form_body: the values of the fields' names, then every other key. An empty
+ * text is absent for a Form param, not for a field of a form model (pydantic's, not Form()'s).
+ */
+function formValues(fields: readonly PropertyShape[], form: FormData, isModel: boolean): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   const aliases = new Set<string>();
-  for (const [alias, shape] of fields) {
+  for (const [alias, shape, fallback] of fields) {
     aliases.add(alias);
     const value = shape === "array" ? form.getlist(alias) : (form.get(alias) ?? undefined);
-    if (present(value) !== undefined && value !== "") setValue(values, alias, value);
+    const given = present(value) !== undefined && (isModel || value !== "") ? value : undefined;
+    const found = orDefault(given, fallback);
+    if (found !== undefined) setValue(values, alias, found);
   }
   for (const key of form.keys()) {
     if (aliases.has(key)) continue;
@@ -178,10 +183,10 @@ export function bodyToArgs(into: Collected, fields: readonly ParamField[], body:
   let value = body;
   if (body instanceof FormData) {
     const isModel = single && first.field?.shape === "object";
-    const shapes: Array<[string, string]> = isModel
-      ? [...propertyShapes(first.field as NonNullable<ParamField["field"]>)]
-      : fields.map((pf) => [pf.alias, (pf.info as params.File).options.multiple || pf.field?.shape === "array" ? "array" : "scalar"]);
-    value = formValues(shapes, body);
+    const shapes: readonly PropertyShape[] = isModel
+      ? propertyShapes(first.field as NonNullable<ParamField["field"]>)
+      : fields.map((pf) => [pf.alias, (pf.info as params.File).options.multiple || pf.field?.shape === "array" ? "array" : "scalar", undefined]);
+    value = formValues(shapes, body, isModel);
   }
   if (single) {
     // A lone body that is not embedded: a JSON body, or a form read whole as a model (never a file).
@@ -193,7 +198,7 @@ export function bodyToArgs(into: Collected, fields: readonly ParamField[], body:
     const loc = ["body", pf.alias];
     if (value !== null && value !== undefined && typeof value !== "string" && !isObject) {
       // A list or a scalar where an object with the fields was expected: each one is missing.
-      pushErrors(into, [missingError(loc)], loc);
+      pushErrors(into, [missingError(loc)]);
       continue;
     }
     const own = isObject && Object.hasOwn(value as object, pf.alias) ? (value as Record<string, unknown>)[pf.alias] : undefined;

@@ -17,7 +17,7 @@ const vInt = () => v.pipe(v.number(), v.integer());
 function mapped(schema: StandardSchemaV1, input: unknown): ErrorDetails[] {
   const result = schema["~standard"].validate(input) as StandardSchemaV1.Result<unknown>;
   assert.ok(result.issues, `${JSON.stringify(input)} fails`);
-  return issuesToErrors(result.issues ?? [], ["body"], input, schema["~standard"].vendor);
+  return issuesToErrors(result.issues ?? [], ["body"], input, schema["~standard"].vendor, schema);
 }
 
 // Each a pydantic declaration and its three equivalents, with inputs of the right JSON type.
@@ -67,6 +67,7 @@ const ROWS: Row[] = [
   { py: "bool", schemas: { zod: z.boolean(), valibot: v.boolean(), arktype: type("boolean") }, inputs: [[], null] },
   { py: "None", schemas: { zod: z.null(), valibot: v.null(), arktype: type("null") }, inputs: [5] },
   { py: 'Literal["a"]', schemas: { zod: z.literal("a"), valibot: v.literal("a"), arktype: type("'a'") }, inputs: ["b"] },
+  { py: "Color", schemas: { zod: z.enum(["a", "b"]), valibot: v.enum({ a: "a", b: "b" }), arktype: type("'a' | 'b'") }, inputs: ["c"] },
   {
     py: "Literal[\"it's\", 1, True, None]",
     schemas: { zod: z.literal(["it's", 1, true, null]), valibot: v.picklist(["it's", 1]), arktype: type.enumerated("it's", 1, true, null) },
@@ -93,7 +94,7 @@ const ROWS: Row[] = [
 // extra key (with its JSON Schema, the layer reports each).
 const VENDOR_CODES: Partial<Record<Vendor, Record<string, string[]>>> = {
   valibot: { 'Literal["a"]': ["literal_error"], Strict: ["extra_forbidden"] },
-  arktype: { "List[int]": ["proto"], "Dict[str, int]": ["model_attributes_type"], "Tuple[int, str]": ["proto"] },
+  arktype: { "List[int]": ["proto"], "Dict[str, int]": ["model_attributes_type"], "Tuple[int, str]": ["proto"], Color: ["literal_error"] },
 };
 
 const outcomes = oracle(ROWS);
@@ -142,7 +143,7 @@ test("the message is the validator's, the path's keys become the loc", () => {
 });
 
 test("vendor codes where pydantic's type is not known, and hand-written validators", () => {
-  assert.equal(mapped(z.string().refine(() => false, "no"), "x").map((e) => [e.type, e.msg]), [["custom", "no"]]);
+  assert.equal(mapped(z.string().refine(() => false, "no"), "x").map((e) => [e.type, e.msg]), [["value_error", "no"]]);
   assert.equal(mapped(z.email(), "x").map((e) => e.type), ["invalid_format"]);
   assert.equal(mapped(z.union([z.int(), z.string()]), true).map((e) => e.type), ["invalid_union"]);
   assert.equal(mapped(z.set(z.int()).min(2), new Set([1])).map((e) => e.type), ["too_small"]);
@@ -186,6 +187,68 @@ test("vendor codes where pydantic's type is not known, and hand-written validato
   assert.equal(issuesToErrors([{ message: "m", code: "min", rule: 2n } as StandardSchemaV1.Issue], [], 5, "arktype")[0].type, "min");
   assert.equal(issuesToErrors([{ message: "m", code: "unrecognized_keys" } as StandardSchemaV1.Issue], [], 5, "zod")[0].type, "unrecognized_keys");
   assert.equal(issuesToErrors([{ message: "m" } as StandardSchemaV1.Issue], [], 5, "zod")[0].type, "value_error");
+});
+
+// zod's format checks against pydantic's types for the same text (zod's own message stays).
+const FORMATS: Array<{ py: string; schema: StandardSchemaV1; inputs: string[] }> = [
+  { py: "pydantic.HttpUrl", schema: z.httpUrl(), inputs: ["not a url", "ftp://example.com/a", "http://"] },
+  { py: "pydantic.AnyUrl", schema: z.url(), inputs: ["x"] },
+  { py: "uuid.UUID", schema: z.guid(), inputs: ["not-a-uuid", "12345678-1234-5678-1234-56781234567"] },
+  { py: "uuid.UUID", schema: z.uuid(), inputs: ["x"] },
+  { py: "datetime.datetime", schema: z.iso.datetime(), inputs: ["yesterday", "2008-02-30T00:00:00"] },
+  { py: "datetime.date", schema: z.iso.date(), inputs: ["2008-02-30"] },
+  { py: "datetime.time", schema: z.iso.time(), inputs: ["25:00"] },
+  { py: "datetime.timedelta", schema: z.iso.duration(), inputs: ["five minutes"] },
+];
+
+const formatOutcomes = oracle(FORMATS.map((row) => ({ py: row.py, inputs: row.inputs, schemas: {} as never })), "import datetime, uuid");
+
+if (formatOutcomes !== null) {
+  test("zod's formats: pydantic's type for a URL, UUID, datetime, date, time or duration it refuses", () => {
+    FORMATS.forEach((row, r) => {
+      row.inputs.forEach((input, i) => {
+        const theirs = formatOutcomes[r][i].errors;
+        assert.ok(theirs, `${row.py} refuses ${input}`);
+        assert.equal(mapped(row.schema, input).map((e) => [e.type, e.loc, e.input]), theirs.map((e) => [e.type, ["body", ...e.loc], e.input]), `${row.py} <- ${input}`);
+      });
+    });
+  });
+}
+
+test("a zod enum anywhere a value is: enum, not literal_error (unions, pipes, wrappers, containers, lazy)", () => {
+  const E = z.enum(["a", "b"]);
+  const typeAt = (schema: StandardSchemaV1, input: unknown) => mapped(schema, input).map((e) => e.type);
+  assert.equal(typeAt(E, "c"), ["enum"]);
+  assert.equal(typeAt(E.nullable().default(null), "c"), ["enum"]);
+  enum Level {
+    Low = 1,
+    High = "high",
+  }
+  assert.equal(typeAt(z.enum(Level), 2), ["enum"], "a TypeScript enum, its reverse entries aside");
+  assert.equal(typeAt(z.object({ e: E.optional() }), { e: "c" }), ["enum"]);
+  assert.equal(typeAt(z.array(E), ["a", "c"]), ["enum"]);
+  assert.equal(typeAt(z.tuple([E], E), ["a", "c"]), ["enum"]);
+  assert.equal(typeAt(z.tuple([E]), ["c"]), ["enum"]);
+  assert.equal(typeAt(z.record(z.string(), E), { k: "c" }), ["enum"]);
+  assert.equal(typeAt(z.string().pipe(E), "c"), ["enum"]);
+  assert.equal(typeAt(z.union([z.int(), E]), "c"), ["invalid_union"]);
+  assert.equal(typeAt(z.object({ u: z.union([z.object({ e: E }), z.object({ f: z.int() })]) }), { u: { e: "c" } }), ["invalid_union"]);
+  assert.equal(typeAt(z.intersection(z.object({ e: E }), z.object({})), { e: "c" }), ["enum"]);
+  const Tree: z.ZodType = z.lazy(() => z.object({ e: E, children: z.array(Tree) }));
+  assert.equal(typeAt(Tree, { e: "a", children: [{ e: "c", children: [] }] }), ["enum"]);
+  assert.equal(typeAt(z.object({ e: z.literal(["a", "b"]) }), { e: "c" }), ["literal_error"], "a literal of several values is a Literal");
+  assert.equal(typeAt(z.union([E, z.literal("x")]).pipe(z.literal("a")), "b"), ["literal_error"], "an enum at the path, with other values than the issue's");
+  // A lazy schema that is only ever itself: the walk gives up instead of looping.
+  const Loop: z.ZodType = z.lazy(() => Loop.optional());
+  assert.equal(issuesToErrors([{ message: "m", code: "invalid_value", values: ["a"] } as StandardSchemaV1.Issue], [], "c", "zod", Loop)[0].type, "literal_error");
+  const nested = issuesToErrors([{ message: "m", code: "invalid_value", values: ["a"], path: ["x", 0] } as StandardSchemaV1.Issue], [], {}, "zod", z.object({ y: E }));
+  assert.is(nested[0].type, "literal_error", "a path the schema does not have");
+  assert.is(issuesToErrors([{ message: "m", code: "invalid_value", values: ["a"] } as StandardSchemaV1.Issue], [], "c", "zod")[0].type, "literal_error", "no schema given");
+  assert.is(issuesToErrors([{ message: "m", code: "invalid_value", values: ["a"], path: [0] } as StandardSchemaV1.Issue], [], ["c"], "zod", z.string())[0].type, "literal_error", "a scalar has no items");
+});
+
+test("a check of the user's is pydantic's value_error, for valibot as for zod", () => {
+  assert.equal(mapped(v.pipe(v.string(), v.check(() => false, "no")), "x").map((e) => [e.type, e.msg]), [["value_error", "no"]]);
 });
 
 test("Python reprs in literal_error's ctx (the rows above check them against Python)", () => {

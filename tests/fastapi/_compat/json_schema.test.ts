@@ -102,26 +102,30 @@ test("unwrapNullable: type lists, anyOf/oneOf with null, OpenAPI's nullable", ()
   assert.equal(unwrapNullable(true, true), { schema: true, nullable: false });
 });
 
-test("propertyShapes: a model's properties in its order, for reading it from a request", () => {
+test("propertyShapes: a model's properties in its order, with their defaults but null, for reading it from a request", () => {
   const of = (jsonSchema: Record<string, unknown> | null) => propertyShapes({ jsonSchema });
-  assert.equal(of(input(z.object({ q: z.string(), tags: z.array(z.string()).default([]), page: z.int().nullable(), m: Item }))), [
-    ["q", "scalar"],
-    ["tags", "array"],
-    ["page", "scalar"],
-    ["m", "object"],
+  assert.equal(of(input(z.object({ q: z.string(), tags: z.array(z.string()).default([]), page: z.int().nullable().default(null), m: Item, n: z.int().default(5) }))), [
+    ["q", "scalar", undefined],
+    ["tags", "array", []],
+    ["page", "scalar", undefined],
+    ["m", "object", undefined],
+    ["n", "scalar", 5],
   ]);
   assert.equal(of(vs(v.intersect([v.object({ a: v.number() }), v.object({ b: v.array(v.string()), a: v.string() })]))), [
-    ["a", "scalar"],
-    ["b", "array"],
+    ["a", "scalar", undefined],
+    ["b", "array", undefined],
   ]);
   assert.equal(of(input(Item.nullable())), [
-    ["name", "scalar"],
-    ["price", "scalar"],
+    ["name", "scalar", undefined],
+    ["price", "scalar", undefined],
   ]);
+  assert.equal(of({ properties: { a: { $ref: "#/$defs/A" } }, $defs: { A: { type: "integer", default: 1 } } }), [["a", "scalar", 1]], "a default behind a $ref");
   assert.equal(of({ allOf: [{ $ref: "#" }] }), [], "a self-reference is read once");
   assert.equal(of(null), []);
   assert.equal(of({ $ref: "#/nope" }), []);
   assert.equal(of(input(z.string())), []);
+  const field = { jsonSchema: input(Item) };
+  assert.is(propertyShapes(field), propertyShapes(field), "read once per field");
 });
 
 test("orderKey: property index, extra keys after them in input order, item index", () => {

@@ -5,6 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { type ErrorDetails, LAX_ERROR_TYPES } from "../../../src/fastapi/_compat/errors.ts";
 import { compileConverter, compileLax } from "../../../src/fastapi/_compat/lax.ts";
+import { z } from "zod";
 import { ROWS, VENDORS, describe, differs, jsonable, oracle, sameValue } from "./pydantic_table.ts";
 
 const outcomes = oracle(ROWS);
@@ -44,6 +45,43 @@ if (outcomes !== null) {
     assert.ok(checked > 500, `${checked} cases`);
   });
 }
+
+// A dict with int keys (Python's dict[int, float], zod's z.record(z.int(), z.number())).
+const INT_KEYS = { py: "Dict[int, float]", inputs: [{ "1": 2.5, "-2": 3.5, "007": 0.5 }, { foo: 3.5, "1": "heavy" }, { " 1": "2", "1_0": 1 }, { "1": 1.5, "01": 2.5 }] };
+const intKeyOutcomes = oracle([{ ...INT_KEYS, schemas: {} as never }]);
+
+if (intKeyOutcomes !== null) {
+  test("a dict's int keys: converted as pydantic converts them, a bad one reported at [key, \"[key]\"]", () => {
+    const schema = z.record(z.int(), z.number())["~standard"].jsonSchema.input(T);
+    for (const [name, convert] of [
+      ["zod's pattern", compileConverter(schema)],
+      ["type integer, through a $ref", compileConverter({ type: "object", propertyNames: { $ref: "#/$defs/K" }, additionalProperties: { type: "number" }, $defs: { K: { type: "integer" } } })],
+    ] as const) {
+      INT_KEYS.inputs.forEach((input, i) => {
+        const errors: ErrorDetails[] = [];
+        const out = convert(input, ["body"], errors);
+        const expected = intKeyOutcomes[0][i];
+        const what = `${name}: ${JSON.stringify(input)}`;
+        if (expected.errors === undefined) {
+          assert.equal(errors, [], what);
+          assert.equal(out, expected.value, what);
+        } else {
+          assert.equal(errors, expected.errors.map((e) => ({ ...e, loc: ["body", ...e.loc] })), what);
+        }
+      });
+    }
+  });
+}
+
+test("a dict's int keys: only canonical ones are an exact match; other key schemas convert nothing", () => {
+  const ints = compileLax({ type: "object", propertyNames: { type: "integer" }, additionalProperties: { type: "number" } });
+  assert.ok(ints.exact({ "1": 1.5, "-2": 2 }));
+  assert.not.ok(ints.exact({ "01": 1.5 }));
+  assert.not.ok(ints.exact({ x: 1.5 }));
+  for (const propertyNames of [{ type: "string" }, { type: "string", pattern: "^a" }, true]) {
+    assert.equal(compileConverter({ type: "object", propertyNames, additionalProperties: { type: "number" } })({ "01": "1" }, [], []), { "01": 1 });
+  }
+});
 
 test("a __proto__ key is copied as data: no prototype changes", () => {
   const convert = compileConverter({ type: "object", properties: { a: { type: "integer" } }, additionalProperties: { type: "integer" } });

@@ -6,6 +6,8 @@ import { toStandardJsonSchema } from "@valibot/to-json-schema";
 import * as v from "valibot";
 import { z } from "zod";
 import { type ErrorDetails, LAX_ERROR_TYPES } from "../../../src/fastapi/_compat/errors.ts";
+import { compileConstraints } from "../../../src/fastapi/_compat/constraints.ts";
+import type { FieldOptions } from "../../../src/fastapi/params.ts";
 import { ModelField, type ValidationResult } from "../../../src/fastapi/_compat/model_field.ts";
 import type { StandardSchemaV1 } from "../../../src/fastapi/_compat/standard_schema.ts";
 import { ROWS, VENDORS, describe, differs, jsonable, oracle, sameValue } from "./pydantic_table.ts";
@@ -152,7 +154,7 @@ test("an asynchronous validator: a Promise, on every path", async () => {
 
 test("the validator's verdict stands after a conversion without error", () => {
   const field = new ModelField(z.object({ a: z.int(), b: z.string().min(3) }).refine((o) => o.a > 1, { message: "a > 1", path: ["a"] }));
-  assert.equal(sync(field.validate({ a: "1", b: "abc" }, ["body"])), { errors: [{ type: "custom", loc: ["body", "a"], msg: "a > 1", input: "1" }] });
+  assert.equal(sync(field.validate({ a: "1", b: "abc" }, ["body"])), { errors: [{ type: "value_error", loc: ["body", "a"], msg: "a > 1", input: "1" }] });
   assert.equal(sync(field.validate({ a: "2", b: "abc" }, ["body"])), { value: { a: 2, b: "abc" } });
   // A layer error and a validator's issue about the same place: the layer's only.
   assert.equal(sync(field.validate({ a: "x", b: "ab" }, ["body"])).errors?.map((e) => e.type), ["int_parsing", "string_too_short"]);
@@ -169,6 +171,44 @@ test("errors at one place keep the validator's order; a validator that accepts w
     "~standard": { version: 1, vendor: "any", validate: (value) => ({ value }), jsonSchema: { input: () => ({ type: "object", properties: { a: { type: "integer" } } }), output: () => ({}) } },
   };
   assert.equal(sync(new ModelField(lenient).validate({ a: "x" }, ["body"], true)).errors?.map((e) => e.type), ["int_parsing"]);
+});
+
+// FastAPI's keyword constraints (Query(gt=0, lt=10.5)...), as pydantic checks them with the type.
+const CONSTRAINED: Array<{ py: string; schema: StandardSchemaV1; options: FieldOptions; inputs: unknown[] }> = [
+  { py: "Annotated[float, Field(gt=0, lt=10.5)]", schema: z.number(), options: { gt: 0, lt: 10.5 }, inputs: ["inf", "nan", "1e309", "-inf", "10.5", "0", "x", "1.5"] },
+  { py: "Annotated[int, Field(gt=0, le=1000)]", schema: z.int(), options: { gt: 0, le: 1000 }, inputs: ["99999999999999999999", "1001", "0", " 7 ", -1, 5] },
+  { py: "Annotated[Optional[str], Field(min_length=3)]", schema: z.string().nullable(), options: { minLength: 3 }, inputs: ["ab", "abc", null] },
+];
+
+const constrainedOutcomes = oracle(CONSTRAINED.map((row) => ({ ...row, schemas: {} as never })));
+
+if (constrainedOutcomes !== null) {
+  test("keyword constraints: on the converted value, before the validator, the input as received", () => {
+    CONSTRAINED.forEach((row, r) => {
+      const field = new ModelField(row.schema);
+      const constraints = compileConstraints(row.options);
+      row.inputs.forEach((input, i) => {
+        const what = describe({ py: row.py, schemas: {} as never, inputs: [] }, input);
+        const result = sync(field.validate(input, ["query", "q"], typeof input === "string", constraints));
+        const expected = constrainedOutcomes[r][i];
+        if (expected.errors === undefined) {
+          assert.ok(sameValue(jsonable((result as { value: unknown }).value), expected.value), `${what}: ${JSON.stringify(result)}`);
+          return;
+        }
+        // JSON-equal: pydantic's ctx writes a float bound (gt=0 of a float) as 0.0.
+        assert.equal(jsonable(result.errors), expected.errors.map((e) => ({ ...e, loc: ["query", "q", ...e.loc] })), what);
+      });
+    });
+  });
+}
+
+test("keyword constraints without a JSON Schema: on what the validator made of the value", () => {
+  const coercing: StandardSchemaV1<unknown, number> = { "~standard": { version: 1, vendor: "any", validate: (value) => ({ value: Number(value) }) } };
+  const constraints = compileConstraints({ ge: 6 });
+  assert.equal(sync(new ModelField(coercing).validate("5", ["query", "n"], true, constraints)), {
+    errors: [{ type: "greater_than_equal", loc: ["query", "n"], msg: "Input should be greater than or equal to 6", input: "5", ctx: { ge: 6 } }],
+  });
+  assert.equal(sync(new ModelField(coercing).validate("7", ["query", "n"], true, constraints)), { value: 7 });
 });
 
 test("__proto__ in the input: copied as data, no prototype changes anywhere", () => {

@@ -51,6 +51,10 @@ class Strict(BaseModel):
     model_config = {"extra": "forbid"}
     a: int
     b: int = 0
+
+class Color(str, enum.Enum):
+    a = "a"
+    b = "b"
 `;
 
 const vs = (schema: Parameters<typeof toStandardJsonSchema>[0]): StandardSchemaV1 => toStandardJsonSchema(schema) as StandardSchemaV1;
@@ -231,8 +235,15 @@ export const ROWS: Row[] = [
   },
   {
     py: 'Literal["a", "b"]',
-    schemas: { zod: z.enum(["a", "b"]), valibot: vs(v.picklist(["a", "b"])), arktype: type("'a' | 'b'") },
+    schemas: { zod: z.literal(["a", "b"]), valibot: vs(v.picklist(["a", "b"])), arktype: type("'a' | 'b'") },
     inputs: ["a", "c", 1],
+  },
+  {
+    // Python's Enum is zod's z.enum and valibot's v.enum; arktype has no enum, only a Literal's union.
+    py: "Color",
+    schemas: { zod: z.enum(["a", "b"]), valibot: vs(v.enum({ a: "a", b: "b" })), arktype: type("'a' | 'b'") },
+    inputs: ["a", "c", 1],
+    differs: { arktype: { inputs: ["c", 1], why: "arktype has no enum type: a union of units is a Literal (literal_error)" } },
   },
   {
     py: "Annotated[int, Field(ge=1, le=10)]",
@@ -278,10 +289,10 @@ export function jsonable(value: unknown): unknown {
 }
 
 /** pydantic's outcome for each (row, input), or null when the venv is not there (see requirePython). */
-export function oracle(rows: readonly Row[]): Outcome[][] | null {
+export function oracle(rows: readonly Row[], imports = ""): Outcome[][] | null {
   if (!requirePython("pydantic")) return null;
   const cases = rows.flatMap((row) => row.inputs.map((input) => [row.py, jsonable(input)]));
-  const flat = runPython<Outcome[]>("pydantic_lax_oracle", { prelude: PRELUDE, cases });
+  const flat = runPython<Outcome[]>("pydantic_lax_oracle", { prelude: `${imports}\n${PRELUDE}`, cases });
   let i = 0;
   return rows.map((row) => row.inputs.map(() => flat[i++]));
 }

@@ -13,7 +13,7 @@ export const cases: Case[] = [
   { name: "empty token is missing", method: "POST", path: "/files/", form: { token: "" }, files: [file, fileb], expect: 422, exact: true },
   { name: "file missing", method: "POST", path: "/files/", form: { token: "t" }, files: [fileb], expect: 422, exact: true },
   { name: "everything missing", method: "POST", path: "/files/", form: {}, files: [], expect: 422, exact: true },
-  { name: "urlencoded, no files possible", method: "POST", path: "/files/", form: { token: "t", file: "x", fileb: "y" }, expect: 422, compare: "status+loc" },
+  { name: "urlencoded, no files possible", method: "POST", path: "/files/", form: { token: "t", file: "x", fileb: "y" }, expect: 422, exact: true },
   { name: "the token sent as a file", method: "POST", path: "/files/", files: [file, fileb, { field: "token", filename: "t.txt", content: "t" }], expect: 422, compare: "status+loc" },
   { name: "JSON body", method: "POST", path: "/files/", json: { token: "t" }, expect: 422, exact: true },
   { name: "no body", method: "POST", path: "/files/", expect: 422, exact: true },

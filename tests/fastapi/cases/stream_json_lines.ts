@@ -14,5 +14,5 @@ export const cases: Case[] = [
   { name: "an item failing the annotation mid-stream cuts the response", method: "GET", path: "/items/stream-invalid", expect: 200 },
   { name: "a limit", method: "GET", path: "/items/stream-limit?limit=1", expect: 200, exact: true },
   { name: "a limit of 0: an empty stream", method: "GET", path: "/items/stream-limit?limit=0", expect: 200, exact: true },
-  { name: "a bad limit is a 422 before anything streams", method: "GET", path: "/items/stream-limit?limit=many", expect: 422, compare: "status+loc" },
+  { name: "a bad limit is a 422 before anything streams", method: "GET", path: "/items/stream-limit?limit=many", expect: 422, exact: true },
 ];

@@ -1,0 +1,30 @@
+// A single value in the body: Body() says it is part of the JSON, not a query parameter.
+import { fileURLToPath } from "node:url";
+import { serve } from "starlette-ts";
+import { Body, FastAPI, Path } from "starlette-ts/fastapi";
+import * as z from "zod";
+
+export const app = new FastAPI();
+
+const Item = z.object({
+  name: z.string(),
+  description: z.string().nullable().default(null),
+  price: z.number(),
+  tax: z.number().nullable().default(null),
+});
+
+const User = z.object({
+  username: z.string(),
+  full_name: z.string().nullable().default(null),
+});
+
+app.put(
+  "/items/{item_id}",
+  { params: { item_id: Path(z.int()), item: Body(Item), user: Body(User), importance: Body(z.int()) } },
+  async function updateItem({ item_id, item, user, importance }) {
+    const results = { item_id, item, user, importance };
+    return results;
+  },
+);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(app, { port: 8000 });

@@ -1,0 +1,33 @@
+// A URL: an http(s) URL, normalized as pydantic's HttpUrl writes it ("http://example.com" -> "http://example.com/").
+import { fileURLToPath } from "node:url";
+import { serve } from "starlette-ts";
+import { Body, FastAPI, Path } from "starlette-ts/fastapi";
+import * as z from "zod";
+
+export const app = new FastAPI();
+
+const HttpUrl = z.httpUrl().transform((url) => new URL(url).href);
+
+const Image = z.object({
+  url: HttpUrl,
+  name: z.string(),
+});
+
+const Item = z.object({
+  name: z.string(),
+  description: z.string().nullable().default(null),
+  price: z.number(),
+  tax: z.number().nullable().default(null),
+  tags: z
+    .array(z.string())
+    .transform((tags) => [...new Set(tags)])
+    .default([]),
+  image: Image.nullable().default(null),
+});
+
+app.put("/items/{item_id}", { params: { item_id: Path(z.int()), item: Body(Item) } }, async function updateItem({ item_id, item }) {
+  const results = { item_id, item };
+  return results;
+});
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(app, { port: 8000 });

@@ -1,0 +1,26 @@
+// Path Parameters and Numeric Validations: Path() takes the same options as Query().
+import { fileURLToPath } from "node:url";
+import { serve } from "starlette-ts";
+import { FastAPI, Path, Query } from "starlette-ts/fastapi";
+import * as z from "zod";
+
+export const app = new FastAPI();
+
+app.get(
+  "/items/{item_id}",
+  {
+    params: {
+      item_id: Path(z.int(), { title: "The ID of the item to get" }),
+      q: Query(z.string().nullable().default(null), { alias: "item-query" }),
+    },
+  },
+  async function readItems({ item_id, q }) {
+    const results: Record<string, unknown> = { item_id };
+    if (q) {
+      results.q = q;
+    }
+    return results;
+  },
+);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(app, { port: 8000 });

@@ -1,0 +1,33 @@
+// Metadata beside the checks: title, description, deprecated (still accepted, marked for OpenAPI).
+import { fileURLToPath } from "node:url";
+import { serve } from "starlette-ts";
+import { FastAPI, Query } from "starlette-ts/fastapi";
+import * as z from "zod";
+
+export const app = new FastAPI();
+
+app.get(
+  "/items/",
+  {
+    params: {
+      q: Query(z.string().nullable().default(null), {
+        alias: "item-query",
+        title: "Query string",
+        description: "Query string for the items to search in the database that have a good match",
+        minLength: 3,
+        maxLength: 50,
+        pattern: "^fixedquery$",
+        deprecated: true,
+      }),
+    },
+  },
+  async function readItems({ q }) {
+    const results: Record<string, unknown> = { items: [{ item_id: "Foo" }, { item_id: "Bar" }] };
+    if (q) {
+      results.q = q;
+    }
+    return results;
+  },
+);
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(app, { port: 8000 });

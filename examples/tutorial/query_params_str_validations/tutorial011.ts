@@ -1,0 +1,14 @@
+// A list: ?q=foo&q=bar gives ["foo", "bar"]. A schema that is an array collects every value of the key.
+import { fileURLToPath } from "node:url";
+import { serve } from "starlette-ts";
+import { FastAPI, Query } from "starlette-ts/fastapi";
+import * as z from "zod";
+
+export const app = new FastAPI();
+
+app.get("/items/", { params: { q: Query(z.array(z.string()).nullable().default(null)) } }, async function readItems({ q }) {
+  const queryItems = { q };
+  return queryItems;
+});
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(app, { port: 8000 });

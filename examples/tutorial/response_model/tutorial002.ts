@@ -1,0 +1,21 @@
+// Response Model: the input model as the output model sends the password back (don't do this).
+import { fileURLToPath } from "node:url";
+import { serve } from "starlette-ts";
+import { Body, FastAPI } from "starlette-ts/fastapi";
+import * as z from "zod";
+
+export const app = new FastAPI();
+
+const UserIn = z.object({
+  username: z.string(),
+  password: z.string(),
+  email: z.string(),
+  full_name: z.string().nullable().default(null),
+});
+
+// Don't do this in production!
+app.post("/user/", { params: { user: Body(UserIn) }, responseModel: UserIn }, async function createUser({ user }) {
+  return user;
+});
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(app, { port: 8000 });

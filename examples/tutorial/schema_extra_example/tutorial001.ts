@@ -1,0 +1,32 @@
+// Declare Request Example Data: examples for the whole model, in its JSON Schema (zod's .meta()).
+import { fileURLToPath } from "node:url";
+import { serve } from "starlette-ts";
+import { Body, FastAPI, Path } from "starlette-ts/fastapi";
+import * as z from "zod";
+
+export const app = new FastAPI();
+
+const Item = z
+  .object({
+    name: z.string(),
+    description: z.string().nullable().default(null),
+    price: z.number(),
+    tax: z.number().nullable().default(null),
+  })
+  .meta({
+    examples: [
+      {
+        name: "Foo",
+        description: "A very nice Item",
+        price: 35.4,
+        tax: 3.2,
+      },
+    ],
+  });
+
+app.put("/items/{item_id}", { params: { item_id: Path(z.int()), item: Body(Item) } }, async function updateItem({ item_id, item }) {
+  const results = { item_id, item };
+  return results;
+});
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(app, { port: 8000 });

@@ -1,0 +1,21 @@
+// Examples for each field.
+import { fileURLToPath } from "node:url";
+import { serve } from "starlette-ts";
+import { Body, FastAPI, Path } from "starlette-ts/fastapi";
+import * as z from "zod";
+
+export const app = new FastAPI();
+
+const Item = z.object({
+  name: z.string().meta({ examples: ["Foo"] }),
+  description: z.string().nullable().default(null).meta({ examples: ["A very nice Item"] }),
+  price: z.number().meta({ examples: [35.4] }),
+  tax: z.number().nullable().default(null).meta({ examples: [3.2] }),
+});
+
+app.put("/items/{item_id}", { params: { item_id: Path(z.int()), item: Body(Item) } }, async function updateItem({ item_id, item }) {
+  const results = { item_id, item };
+  return results;
+});
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await serve(app, { port: 8000 });

@@ -1,0 +1,60 @@
+// Twin of tests/python/fastapi_apps/body.py (docs_src/body tutorial001-004, and
+// docs_src/strict_content_type as a router on /lenient).
+import * as z from "zod";
+import { APIRouter, Body, FastAPI, Path, Query } from "../../../src/fastapi/index.js";
+
+const Item = z.object({
+  name: z.string(),
+  description: z.string().nullable().default(null),
+  price: z.number(),
+  tax: z.number().nullable().default(null),
+});
+
+export const app = new FastAPI();
+
+// tutorial001
+app.post("/items/", { params: { item: Body(Item) } }, async function createItem({ item }) {
+  return item;
+});
+
+// tutorial002
+app.post("/t002/items/", { params: { item: Body(Item) } }, async function createItem002({ item }) {
+  const itemDict: Record<string, unknown> = { ...item };
+  if (item.tax !== null) {
+    const priceWithTax = item.price + item.tax;
+    Object.assign(itemDict, { price_with_tax: priceWithTax });
+  }
+  return itemDict;
+});
+
+// tutorial003
+app.put("/items/{item_id}", { params: { item_id: Path(z.int()), item: Body(Item) } }, async function updateItem({ item_id, item }) {
+  return { item_id, ...item };
+});
+
+// tutorial004
+app.put(
+  "/t004/items/{item_id}",
+  { params: { item_id: Path(z.int()), item: Body(Item), q: Query(z.string().nullable().default(null)) } },
+  async function updateItem004({ item_id, item, q }) {
+    const result: Record<string, unknown> = { item_id, ...item };
+    if (q) {
+      Object.assign(result, { q });
+    }
+    return result;
+  },
+);
+
+// strict_content_type/tutorial001: a JSON body without a content-type is read as JSON
+const LenientItem = z.object({
+  name: z.string(),
+  price: z.number(),
+});
+
+const lenient = new APIRouter({ prefix: "/lenient", strictContentType: false });
+
+lenient.post("/items/", { params: { item: Body(LenientItem) } }, async function createLenientItem({ item }) {
+  return item;
+});
+
+app.includeRouter(lenient);

@@ -1,0 +1,29 @@
+// The samples of docs/tutorial/path-params-numeric-validations.md against their FastAPI twins.
+import { test } from "uvu";
+import { app as tutorial001 } from "../../examples/tutorial/path_params_numeric_validations/tutorial001.js";
+import { app as tutorial004 } from "../../examples/tutorial/path_params_numeric_validations/tutorial004.js";
+import { app as tutorial005 } from "../../examples/tutorial/path_params_numeric_validations/tutorial005.js";
+import { app as tutorial006 } from "../../examples/tutorial/path_params_numeric_validations/tutorial006.js";
+import { compareSamples } from "./compare.js";
+
+const dir = "examples/tutorial/path_params_numeric_validations";
+
+compareSamples(test, [
+  { python: `${dir}/tutorial001.py`, app: tutorial001, requests: ["/items/42", "/items/42?item-query=foo", "/items/foo"] },
+  { python: `${dir}/tutorial004.py`, app: tutorial004, requests: ["/items/1?q=foo", "/items/0?q=foo", "/items/1"] },
+  { python: `${dir}/tutorial005.py`, app: tutorial005, requests: ["/items/1000?q=foo", "/items/0?q=foo", "/items/1001?q=foo"] },
+  {
+    python: `${dir}/tutorial006.py`,
+    app: tutorial006,
+    requests: [
+      "/items/42?q=foo&size=2.5",
+      "/items/42?q=foo&size=10",
+      "/items/42?q=foo&size=10.5",
+      "/items/42?q=foo&size=0",
+      "/items/1001?q=foo&size=-1",
+      "/items/42?q=foo",
+    ],
+  },
+]);
+
+test.run();
