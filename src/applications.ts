@@ -2,6 +2,8 @@
 import assert from "node:assert";
 import type { ErrorClass, ExceptionHandler } from "./_exception_handler.js";
 import type { State } from "./datastructures.js";
+import type { HTTPException } from "./exceptions.js";
+import type { Request } from "./requests.js";
 import { BaseHTTPMiddleware, type DispatchFunction } from "./middleware/base.js";
 import { ServerErrorMiddleware, type ServerErrorHandler } from "./middleware/errors.js";
 import { ExceptionMiddleware } from "./middleware/exceptions.js";
@@ -10,6 +12,9 @@ import { type BaseRoute, type Endpoint, type Lifespan, Mount, Route, Router } fr
 import type { ASGIApp, ASGIAppLike, ASGIInstance, Receive, Scope, Send } from "./types.js";
 
 export type ExceptionHandlerKey = number | ErrorClass;
+
+/** An exception handler that receives the class it is registered for. */
+export type TypedExceptionHandler<E> = (request: Request, exc: E) => ReturnType<ExceptionHandler>;
 
 export interface AppOptions {
   /** Send tracebacks in 500 responses. @default false */
@@ -118,8 +123,11 @@ export class App implements ASGIInstance {
     this.userMiddleware.unshift(new Middleware(cls, ...args) as unknown as Middleware);
   }
 
-  addExceptionHandler(key: ExceptionHandlerKey, handler: ExceptionHandler): void {
-    this.exceptionHandlers.set(key, handler);
+  /** A handler for an error class (it receives that class's instances) or a status code (it receives the HTTPException). */
+  addExceptionHandler<E>(key: abstract new (...args: never[]) => E, handler: TypedExceptionHandler<E>): void;
+  addExceptionHandler(key: number, handler: TypedExceptionHandler<HTTPException<unknown>>): void;
+  addExceptionHandler(key: ExceptionHandlerKey, handler: TypedExceptionHandler<never>): void {
+    this.exceptionHandlers.set(key, handler as unknown as ExceptionHandler);
   }
 
   addRoute(path: string, endpoint: Endpoint | ASGIInstance, options: { methods?: string[] | null } & RouteDecoratorOptions = {}): void {
@@ -164,9 +172,11 @@ export class App implements ASGIInstance {
   }
 
   /** FastAPI's `@app.exception_handler(key)`. */
-  exceptionHandler(key: ExceptionHandlerKey): Decorator<ExceptionHandler> {
+  exceptionHandler<E>(key: abstract new (...args: never[]) => E): <H extends TypedExceptionHandler<E>>(fn: H) => H;
+  exceptionHandler(key: number): <H extends TypedExceptionHandler<HTTPException<unknown>>>(fn: H) => H;
+  exceptionHandler(key: ExceptionHandlerKey): <H extends TypedExceptionHandler<never>>(fn: H) => H {
     return (fn) => {
-      this.addExceptionHandler(key, fn);
+      this.exceptionHandlers.set(key, fn as unknown as ExceptionHandler);
       return fn;
     };
   }

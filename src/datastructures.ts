@@ -185,9 +185,14 @@ export function parseQsl(qs: string): Array<[string, string]> {
     const eq = piece.indexOf("=");
     const name = eq < 0 ? piece : piece.slice(0, eq);
     const value = eq < 0 ? "" : piece.slice(eq + 1);
-    out.push([unquote(name.replace(/\+/g, " ")), unquote(value.replace(/\+/g, " "))]);
+    out.push([unquote(plusToSpace(name)), unquote(plusToSpace(value))]);
   }
   return out;
+}
+
+// Most names and values have no "+": skip the replace, as unquote skips what has no "%".
+function plusToSpace(s: string): string {
+  return s.includes("+") ? s.replace(/\+/g, " ") : s;
 }
 
 const QUOTE_PLUS_SAFE = /[^A-Za-z0-9_.\-~ ]/gu;
@@ -282,7 +287,14 @@ export class MultiDict<V = string> extends ImmutableMultiDict<V> {
 /** Query parameters parsed from a query string (or given as pairs or an object). */
 export class QueryParams extends ImmutableMultiDict<string> {
   constructor(query: string | Iterable<readonly [string, string]> | Record<string, string> = "") {
-    super(typeof query === "string" ? parseQsl(decodeUtf8Latin1(query)) : query);
+    if (typeof query !== "string") {
+      super(query);
+      return;
+    }
+    // The pairs parseQsl made are this dict's own: no copy (every request with a query makes one).
+    super([]);
+    this.list = parseQsl(decodeUtf8Latin1(query));
+    this.dict = new Map(this.list);
   }
   override toString(): string {
     return urlencode(this.list);

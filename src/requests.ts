@@ -2,6 +2,7 @@
 import assert from "node:assert";
 import { Address, FormData, Headers, QueryParams, URL, type State } from "./datastructures.js";
 import { HTTPException } from "./exceptions.js";
+import { parseOptionsHeader } from "./_multipart.js";
 import { MultiPartException, parseMultipart, parseUrlencoded, type FormLimits } from "./formparsers.js";
 import { missingSessionMessage, type Session } from "./_session.js";
 import type { Message, Receive, Scope, Send } from "./types.js";
@@ -265,7 +266,8 @@ export class Request extends HTTPConnection {
   async form(limits: Partial<FormLimits> = {}): Promise<FormData> {
     if (this.cachedForm === undefined) {
       const contentType = this.headers.get("content-type") ?? "";
-      const mediaType = contentType.split(";")[0].trim().toLowerCase();
+      // python-multipart's parse_options_header, as Starlette reads it: lower case only without parameters.
+      const [mediaType] = parseOptionsHeader(contentType);
       try {
         if (mediaType === "multipart/form-data") {
           this.cachedForm = parseMultipart(contentType, await this.body(), limits);

@@ -19,18 +19,18 @@ const modules = files(src).map((f) => relative(src, f).replace(/\.ts$/, ""));
 const LAYER: Record<string, number> = {
   types: 0, status: 0, exceptions: 0.5, _options: 0.5, _session: 0.5,
   _utils: 1, datastructures: 1, "middleware/index": 1, convertors: 1, _lifespan: 1,
-  background: 2, formparsers: 1.5, requests: 2, responses: 3, _exception_handler: 3,
+  background: 2, _multipart: 1.4, formparsers: 1.5, requests: 2, responses: 3, _exception_handler: 3,
   routing: 4, "middleware/errors": 5, "middleware/exceptions": 5, "middleware/base": 5, "middleware/sessions": 5,
   applications: 6, testclient: 6, server: 6, index: 7,
   // The FastAPI layer, one floor above the core (which never imports it).
   "fastapi/_compat/standard_schema": 10, "fastapi/_compat/errors": 10, "fastapi/_compat/json_schema": 10,
-  "fastapi/_compat/lax_scalars": 10, "fastapi/_compat/pyjson": 10, "fastapi/params": 10, "fastapi/types": 10,
+  "fastapi/_compat/lax_scalars": 10, "fastapi/_compat/pyjson_decode": 9.9, "fastapi/_compat/pyjson": 10, "fastapi/params": 10, "fastapi/types": 10,
   "fastapi/utils": 10, "fastapi/status": 10, "fastapi/_compat/fields_set": 10, "fastapi/_exit_stack": 10, "fastapi/security/oauth2": 10, "fastapi/encoders": 10.25,
   "fastapi/_compat/lax": 10.5, "fastapi/_compat/issues": 10.5, "fastapi/_compat/constraints": 10.5, "fastapi/exceptions": 10.5,
   "fastapi/_compat/model_field": 11, "fastapi/_compat/serialize": 11.5, "fastapi/sse": 11, "fastapi/param_functions": 11,
   "fastapi/dependencies/models": 11, "fastapi/dependencies/analysis": 12, "fastapi/dependencies/extract": 12,
   "fastapi/exception_handlers": 12, "fastapi/dependencies/resolve": 13, "fastapi/_route_handler": 14,
-  "fastapi/routing": 15, "fastapi/applications": 16, "fastapi/index": 17,
+  "fastapi/routing": 15, "fastapi/applications": 16, "fastapi/index": 17, "fastapi/testclient": 10,
 };
 
 function runtimeImports(module: string): string[] {
@@ -149,7 +149,7 @@ test("the exports map: explicit subpaths, each with types, no wildcard, no priva
     ".", "./applications", "./background", "./convertors", "./datastructures", "./exceptions", "./formparsers",
     "./middleware", "./middleware/base", "./middleware/errors", "./middleware/exceptions", "./middleware/sessions",
     "./requests", "./responses", "./routing", "./server", "./status", "./testclient", "./types", "./itsdangerous",
-    "./fastapi", "./fastapi/encoders", "./fastapi/exceptions", "./fastapi/params", "./fastapi/routing", "./fastapi/sse",
+    "./fastapi", "./fastapi/encoders", "./fastapi/exceptions", "./fastapi/params", "./fastapi/routing", "./fastapi/sse", "./fastapi/testclient",
   ]);
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     assert.not.match(subpath, /\*|\/_/);

@@ -83,6 +83,7 @@ async function withStacks(state: HandlerState, request: Request, overrides: Depe
 
 // email.message's get_content_maintype()/subtype() for the body's content type: application/json or +json.
 function isJsonContentType(value: string): boolean {
+  if (value === "application/json") return true;
   const type = value.split(";", 1)[0].trim().toLowerCase();
   const slash = type.indexOf("/");
   if (slash < 0 || type.indexOf("/", slash + 1) >= 0 || type.slice(0, slash) !== "application") return false;
@@ -132,39 +133,42 @@ async function handle(
   functionStack: AsyncExitStack | null,
 ): Promise<Response> {
   const { body, received } = state.body === null ? EMPTY_BODY : await readBody(state, request);
-  const temporal = new Response();
-  temporal.statusCode = 0; // Python's None: not set by the handler
-  temporal.rawHeaders.length = 0;
   const ctx: SolveContext = {
     request,
-    response: temporal,
+    response: null,
     backgroundTasks: null,
     body,
     embedBodyFields: state.embedBodyFields,
     overrides,
     requestStack,
     functionStack,
-    cache: new Map(),
+    cache: null,
   };
-  const solved = await solveDependencies(ctx, state.dependant);
+  const solving = solveDependencies(ctx, state.dependant);
+  const solved = solving instanceof Promise ? await solving : solving;
   if (solved.errors.length) throw new RequestValidationError(solved.errors, received, endpointContext(state, request));
   const fn = state.dependant.call as (values: Record<string, unknown>) => unknown;
   let response: Response;
   if (state.stream !== null) {
     response = streamingResponse(state, request, fn(solved.values) as AnyGenerator, responseOptions(state, ctx));
   } else {
-    const raw = await fn(solved.values);
+    const returned = fn(solved.values);
+    const raw = isThenable(returned) ? await returned : returned;
     if (raw instanceof Response) {
       raw.background ??= ctx.backgroundTasks;
       return raw;
     }
-    const content = await serialize(state, request, raw);
+    const content = state.responseField === null ? jsonableEncoder(raw) : await serialize(state, request, raw);
     const Class = (state.responseClass ?? JSONResponse) as new (content: unknown, options?: ResponseOptions) => Response;
     response = new Class(content, responseOptions(state, ctx));
     if (!isBodyAllowedForStatusCode(response.statusCode)) response.body = new Uint8Array(0);
   }
-  response.rawHeaders.push(...temporal.rawHeaders);
+  if (ctx.response !== null) response.rawHeaders.push(...ctx.response.rawHeaders);
   return response;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
 /** FastAPI's endpoint_ctx, made only for an error: the handler's name, the method and the path with a mount's prefix. */
@@ -176,15 +180,14 @@ function endpointContext(state: HandlerState, request: Request): EndpointContext
 /** FastAPI's _build_response_args: the status set on the temporal response wins, then the route's, then the class's own. */
 function responseOptions(state: HandlerState, ctx: SolveContext): ResponseOptions {
   const options: ResponseOptions = { background: ctx.backgroundTasks };
-  const status = ctx.response.statusCode || state.statusCode;
+  const status = ctx.response?.statusCode || state.statusCode;
   if (status) options.statusCode = status;
   return options;
 }
 
 /** FastAPI's serialize_response: validate against the response model, then make it JSON-able. */
 async function serialize(state: HandlerState, request: Request, content: unknown): Promise<unknown> {
-  const field = state.responseField;
-  if (field === null) return jsonableEncoder(content);
+  const field = state.responseField as ModelField;
   const result = await field.validate(content, ["response"], false);
   if (result.errors) throw new ResponseValidationError(result.errors, content, endpointContext(state, request));
   return jsonableEncoder(dumpModel(field, result.value, content, state.dumpOptions));

@@ -266,6 +266,15 @@ export function isoformat(date: Date): string | null {
   return iso.slice(0, dot) + (ms === "000" ? "" : `.${ms}000`) + "+00:00";
 }
 
+/**
+ * A Date as pydantic dumps a model's aware UTC datetime: "2024-01-02T03:04:05Z", with
+ * ".123000" when there are milliseconds (FastAPI's response models, `model_dump(mode="json")`).
+ */
+export function pydanticDatetime(date: Date): string | null {
+  const iso = isoformat(date);
+  return iso === null ? null : iso.slice(0, -"+00:00".length) + "Z";
+}
+
 function decodeUtf8(bytes: Uint8Array): string {
   try {
     return UTF8.decode(bytes);

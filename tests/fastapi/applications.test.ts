@@ -6,7 +6,7 @@ import * as z from "zod";
 import { Middleware } from "../../src/middleware/index.js";
 import { PlainTextResponse } from "../../src/responses.js";
 import { Route } from "../../src/routing.js";
-import { TestClient } from "../../src/testclient.js";
+import { TestClient } from "../../src/fastapi/testclient.js";
 import type { Request } from "../../src/requests.js";
 import {
   FastAPI,

@@ -131,6 +131,23 @@ function handler({ item_id, item }: Values<typeof params>) {
 app.put("/separate/{item_id}", { params }, handler);
 expectType<Equal<Parameters<typeof handler>[0]["item_id"], number>>();
 
+// An exception handler receives the class it is registered for; a status code's, the HTTPException.
+class UnicornException extends Error {
+  constructor(readonly unicornName: string) {
+    super(unicornName);
+  }
+}
+app.exceptionHandler(UnicornException)((_request, exc) => {
+  check(exc).is<UnicornException>(true);
+  return new Response(exc.unicornName);
+});
+app.exceptionHandler(404)((_request, exc) => {
+  check(exc.detail).is<unknown>(true);
+  // @ts-expect-error a status code's handler gets an HTTPException, which has no unicornName
+  void exc.unicornName;
+  return null;
+});
+
 test("this file's checks are made by the compiler (npm run typecheck)", () => {
   assert.ok(app.routes.length > 0);
 });

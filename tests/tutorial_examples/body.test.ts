@@ -4,12 +4,12 @@ import { app as tutorial001 } from "../../examples/tutorial/body/tutorial001.js"
 import { app as tutorial002 } from "../../examples/tutorial/body/tutorial002.js";
 import { app as tutorial003 } from "../../examples/tutorial/body/tutorial003.js";
 import { app as tutorial004 } from "../../examples/tutorial/body/tutorial004.js";
-import { compareSamples, type SampleRequest } from "./compare.js";
+import { comparePairs, type Exchange } from "./_samples.js";
 
 const dir = "examples/tutorial/body";
 const json = { "content-type": "application/json" };
 
-const posts: SampleRequest[] = [
+const posts: Exchange[] = [
   { method: "POST", path: "/items/", json: { name: "Foo", description: "An optional description", price: 45.2, tax: 3.5 } },
   { method: "POST", path: "/items/", json: { name: "Foo", price: 45.2 } },
   { method: "POST", path: "/items/", json: { name: "Foo", price: "45.2" } },
@@ -25,10 +25,10 @@ const posts: SampleRequest[] = [
   { method: "POST", path: "/items/" },
 ];
 
-compareSamples(test, [
-  { python: `${dir}/tutorial001.py`, app: tutorial001, requests: posts },
+comparePairs(test, [
+  { module: `${dir}/tutorial001`, app: tutorial001, requests: posts },
   {
-    python: `${dir}/tutorial002.py`,
+    module: `${dir}/tutorial002`,
     app: tutorial002,
     requests: [
       { method: "POST", path: "/items/", json: { name: "Foo", price: 45.2, tax: 3.5 } },
@@ -36,7 +36,7 @@ compareSamples(test, [
     ],
   },
   {
-    python: `${dir}/tutorial003.py`,
+    module: `${dir}/tutorial003`,
     app: tutorial003,
     requests: [
       { method: "PUT", path: "/items/5", json: { name: "Foo", price: 45.2 } },
@@ -44,7 +44,7 @@ compareSamples(test, [
     ],
   },
   {
-    python: `${dir}/tutorial004.py`,
+    module: `${dir}/tutorial004`,
     app: tutorial004,
     requests: [
       { method: "PUT", path: "/items/5?q=bar", json: { name: "Foo", price: 45.2 } },

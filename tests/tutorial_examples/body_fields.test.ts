@@ -1,11 +1,11 @@
 // The samples of docs/tutorial/body-fields.md against their FastAPI twins.
 import { test } from "uvu";
 import { app as tutorial001 } from "../../examples/tutorial/body_fields/tutorial001.js";
-import { compareSamples } from "./compare.js";
+import { comparePairs } from "./_samples.js";
 
-compareSamples(test, [
+comparePairs(test, [
   {
-    python: "examples/tutorial/body_fields/tutorial001.py",
+    module: "examples/tutorial/body_fields/tutorial001",
     app: tutorial001,
     requests: [
       { method: "PUT", path: "/items/5", json: { item: { name: "Foo", price: 3.0 } } },

@@ -5,15 +5,15 @@ import { app as tutorial002 } from "../../examples/tutorial/body_multiple_params
 import { app as tutorial003 } from "../../examples/tutorial/body_multiple_params/tutorial003.js";
 import { app as tutorial004 } from "../../examples/tutorial/body_multiple_params/tutorial004.js";
 import { app as tutorial005 } from "../../examples/tutorial/body_multiple_params/tutorial005.js";
-import { compareSamples } from "./compare.js";
+import { comparePairs } from "./_samples.js";
 
 const dir = "examples/tutorial/body_multiple_params";
 const item = { name: "Foo", description: "The pretender", price: 42.0, tax: 3.2 };
 const user = { username: "dave", full_name: "Dave Grohl" };
 
-compareSamples(test, [
+comparePairs(test, [
   {
-    python: `${dir}/tutorial001.py`,
+    module: `${dir}/tutorial001`,
     app: tutorial001,
     requests: [
       { method: "PUT", path: "/items/5?q=bar", json: { name: "Foo", price: 50.5 } },
@@ -24,7 +24,7 @@ compareSamples(test, [
     ],
   },
   {
-    python: `${dir}/tutorial002.py`,
+    module: `${dir}/tutorial002`,
     app: tutorial002,
     requests: [
       { method: "PUT", path: "/items/5", json: { item, user } },
@@ -33,7 +33,7 @@ compareSamples(test, [
     ],
   },
   {
-    python: `${dir}/tutorial003.py`,
+    module: `${dir}/tutorial003`,
     app: tutorial003,
     requests: [
       { method: "PUT", path: "/items/5", json: { item, user, importance: 5 } },
@@ -43,7 +43,7 @@ compareSamples(test, [
     ],
   },
   {
-    python: `${dir}/tutorial004.py`,
+    module: `${dir}/tutorial004`,
     app: tutorial004,
     requests: [
       { method: "PUT", path: "/items/5?q=bar", json: { item, user, importance: 1 } },
@@ -51,7 +51,7 @@ compareSamples(test, [
     ],
   },
   {
-    python: `${dir}/tutorial005.py`,
+    module: `${dir}/tutorial005`,
     app: tutorial005,
     requests: [
       { method: "PUT", path: "/items/5", json: { item } },

@@ -9,7 +9,7 @@ import { app as tutorial006 } from "../../examples/tutorial/body_nested_models/t
 import { app as tutorial007 } from "../../examples/tutorial/body_nested_models/tutorial007.js";
 import { app as tutorial008 } from "../../examples/tutorial/body_nested_models/tutorial008.js";
 import { app as tutorial009 } from "../../examples/tutorial/body_nested_models/tutorial009.js";
-import { compareSamples } from "./compare.js";
+import { comparePairs } from "./_samples.js";
 
 const dir = "examples/tutorial/body_nested_models";
 const put = (json: unknown) => ({ method: "PUT", path: "/items/5", json });
@@ -19,28 +19,28 @@ const image = { url: "http://example.com/baz.jpg", name: "The Foo live" };
 // pydantic's HttpUrl errors (url_parsing, url_scheme) have a ctx and pydantic's words; zod's have neither.
 const URL_ERRORS = "z.httpUrl()'s 422 has zod's message and no ctx";
 
-compareSamples(test, [
-  { python: `${dir}/tutorial001.py`, app: tutorial001, requests: [put(item), put({ ...item, tags: [1, "a", null] }), put({ name: "Foo", price: 1 })] },
-  { python: `${dir}/tutorial002.py`, app: tutorial002, requests: [put(item), put({ ...item, tags: ["a", 1] })] },
-  { python: `${dir}/tutorial003.py`, app: tutorial003, requests: [put(item), put({ name: "Foo", price: 1 })] },
-  { python: `${dir}/tutorial004.py`, app: tutorial004, requests: [put({ ...item, image }), put(item), put({ ...item, image: { url: "x" } })] },
+comparePairs(test, [
+  { module: `${dir}/tutorial001`, app: tutorial001, requests: [put(item), put({ ...item, tags: [1, "a", null] }), put({ name: "Foo", price: 1 })] },
+  { module: `${dir}/tutorial002`, app: tutorial002, requests: [put(item), put({ ...item, tags: ["a", 1] })] },
+  { module: `${dir}/tutorial003`, app: tutorial003, requests: [put(item), put({ name: "Foo", price: 1 })] },
+  { module: `${dir}/tutorial004`, app: tutorial004, requests: [put({ ...item, image }), put(item), put({ ...item, image: { url: "x" } })] },
   {
-    python: `${dir}/tutorial005.py`,
+    module: `${dir}/tutorial005`,
     app: tutorial005,
     requests: [
       put({ ...item, image }),
       put({ ...item, image: { url: "http://example.com", name: "bare host" } }),
-      { ...put({ ...item, image: { url: "not a url", name: "x" } }), differs: URL_ERRORS },
-      { ...put({ ...item, image: { url: "ftp://example.com/a", name: "x" } }), differs: URL_ERRORS },
+      { ...put({ ...item, image: { url: "not a url", name: "x" } }), bodiesDiffer: URL_ERRORS },
+      { ...put({ ...item, image: { url: "ftp://example.com/a", name: "x" } }), bodiesDiffer: URL_ERRORS },
     ],
   },
   {
-    python: `${dir}/tutorial006.py`,
+    module: `${dir}/tutorial006`,
     app: tutorial006,
     requests: [put({ ...item, images: [image, { url: "http://example.com/dave.jpg", name: "The Baz" }] }), put({ ...item, images: [image, { name: "no url" }] })],
   },
   {
-    python: `${dir}/tutorial007.py`,
+    module: `${dir}/tutorial007`,
     app: tutorial007,
     requests: [
       { method: "POST", path: "/offers/", json: { name: "Offer", price: 50.5, items: [{ ...item, images: [image] }, { name: "Bar", price: 2 }] } },
@@ -48,7 +48,7 @@ compareSamples(test, [
     ],
   },
   {
-    python: `${dir}/tutorial008.py`,
+    module: `${dir}/tutorial008`,
     app: tutorial008,
     requests: [
       { method: "POST", path: "/images/multiple/", json: [image, { url: "http://example.com/dave.jpg", name: "The Baz" }] },
@@ -56,7 +56,7 @@ compareSamples(test, [
     ],
   },
   {
-    python: `${dir}/tutorial009.py`,
+    module: `${dir}/tutorial009`,
     app: tutorial009,
     requests: [
       { method: "POST", path: "/index-weights/", json: { "1": 2.5, "02": 3, "-7": 0.5 } },

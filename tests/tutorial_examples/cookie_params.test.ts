@@ -1,11 +1,11 @@
 // The samples of docs/tutorial/cookie-params.md against their FastAPI twins.
 import { test } from "uvu";
 import { app as tutorial001 } from "../../examples/tutorial/cookie_params/tutorial001.js";
-import { compareSamples } from "./compare.js";
+import { comparePairs } from "./_samples.js";
 
-compareSamples(test, [
+comparePairs(test, [
   {
-    python: "examples/tutorial/cookie_params/tutorial001.py",
+    module: "examples/tutorial/cookie_params/tutorial001",
     app: tutorial001,
     requests: [
       "/items/",

@@ -5,10 +5,10 @@ import { test } from "uvu";
 import { app as tutorial001 } from "../../examples/tutorial/header_param_models/tutorial001.js";
 import { app as tutorial002 } from "../../examples/tutorial/header_param_models/tutorial002.js";
 import { app as tutorial003 } from "../../examples/tutorial/header_param_models/tutorial003.js";
-import { compareSamples, type SampleRequest } from "./compare.js";
+import { comparePairs, type Exchange } from "./_samples.js";
 
 const dir = "examples/tutorial/header_param_models";
-const full: SampleRequest = {
+const full: Exchange = {
   path: "/items/",
   headers: [
     ["save-data", "true"],
@@ -19,15 +19,15 @@ const full: SampleRequest = {
   ],
 };
 
-compareSamples(test, [
+comparePairs(test, [
   {
-    python: `${dir}/tutorial001.py`,
+    module: `${dir}/tutorial001`,
     app: tutorial001,
     requests: [full, { path: "/items/", headers: { "save-data": "off" } }, "/items/", { path: "/items/", headers: { "save-data": "maybe" } }],
   },
-  { python: `${dir}/tutorial002.py`, app: tutorial002, requests: [full, "/items/"] },
+  { module: `${dir}/tutorial002`, app: tutorial002, requests: [full, "/items/"] },
   {
-    python: `${dir}/tutorial003.py`,
+    module: `${dir}/tutorial003`,
     app: tutorial003,
     requests: [
       full,

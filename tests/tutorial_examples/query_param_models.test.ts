@@ -2,11 +2,11 @@
 import { test } from "uvu";
 import { app as tutorial001 } from "../../examples/tutorial/query_param_models/tutorial001.js";
 import { app as tutorial002 } from "../../examples/tutorial/query_param_models/tutorial002.js";
-import { compareSamples, type SampleRequest } from "./compare.js";
+import { comparePairs, type Exchange } from "./_samples.js";
 
 const dir = "examples/tutorial/query_param_models";
 
-const common: SampleRequest[] = [
+const common: Exchange[] = [
   "/items/",
   "/items/?limit=10&offset=5&order_by=updated_at&tags=a&tags=b",
   "/items/?tags=only",
@@ -16,9 +16,9 @@ const common: SampleRequest[] = [
   "/items/?limit=ten",
 ];
 
-compareSamples(test, [
-  { python: `${dir}/tutorial001.py`, app: tutorial001, requests: [...common, "/items/?tool=plumbus"] },
-  { python: `${dir}/tutorial002.py`, app: tutorial002, requests: [...common, "/items/?tool=plumbus", "/items/?limit=5&tool=plumbus&x=1"] },
+comparePairs(test, [
+  { module: `${dir}/tutorial001`, app: tutorial001, requests: [...common, "/items/?tool=plumbus"] },
+  { module: `${dir}/tutorial002`, app: tutorial002, requests: [...common, "/items/?tool=plumbus", "/items/?limit=5&tool=plumbus&x=1"] },
 ]);
 
 test.run();

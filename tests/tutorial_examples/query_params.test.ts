@@ -10,7 +10,7 @@ import { app as tutorial003Valibot } from "../../examples/tutorial/query_params/
 import { app as tutorial004 } from "../../examples/tutorial/query_params/tutorial004.js";
 import { app as tutorial005 } from "../../examples/tutorial/query_params/tutorial005.js";
 import { app as tutorial006 } from "../../examples/tutorial/query_params/tutorial006.js";
-import { compareSamples } from "./compare.js";
+import { comparePairs } from "./_samples.js";
 
 const dir = "examples/tutorial/query_params";
 
@@ -27,32 +27,33 @@ const booleans = [
   "/items/foo?short=maybe",
 ];
 
-compareSamples(test, [
+comparePairs(test, [
   {
-    python: `${dir}/tutorial001.py`,
+    module: `${dir}/tutorial001`,
     app: tutorial001,
     requests: ["/items/", "/items/?skip=0&limit=10", "/items/?skip=1", "/items/?skip=1&limit=1", "/items/?skip=x", "/items/?limit=1.5"],
   },
   {
-    python: `${dir}/tutorial001.py`,
+    module: `${dir}/tutorial001_no_schema`,
+    pythonModule: `${dir}/tutorial001.py`,
     app: tutorial001NoSchema,
     requests: [
       "/items/",
       "/items/?skip=1",
       "/items/?skip=1&limit=1",
       // valibot's own errors: "to_number", "integer" (FastAPI: int_parsing).
-      { path: "/items/?skip=x", differs: "valibot's toNumber refuses it in its own words" },
-      { path: "/items/?limit=1.5", differs: "valibot's integer refuses it in its own words" },
+      { path: "/items/?skip=x", bodiesDiffer: "valibot's toNumber refuses it in its own words" },
+      { path: "/items/?limit=1.5", bodiesDiffer: "valibot's integer refuses it in its own words" },
     ],
   },
-  { python: `${dir}/tutorial002.py`, app: tutorial002, requests: ["/items/foo", "/items/foo?q=bar", "/items/foo?q="] },
-  { python: `${dir}/tutorial003.py`, app: tutorial003, requests: booleans },
-  { python: `${dir}/tutorial003.py`, app: tutorial003Valibot, requests: booleans },
-  { python: `${dir}/tutorial003.py`, app: tutorial003Arktype, requests: booleans },
-  { python: `${dir}/tutorial004.py`, app: tutorial004, requests: ["/users/1/items/foo", "/users/1/items/foo?q=a&short=yes", "/users/x/items/foo"] },
-  { python: `${dir}/tutorial005.py`, app: tutorial005, requests: ["/items/foo-item?needy=sooooneedy", "/items/foo-item"] },
+  { module: `${dir}/tutorial002`, app: tutorial002, requests: ["/items/foo", "/items/foo?q=bar", "/items/foo?q="] },
+  { module: `${dir}/tutorial003`, app: tutorial003, requests: booleans },
+  { module: `${dir}/tutorial003_valibot`, pythonModule: `${dir}/tutorial003.py`, app: tutorial003Valibot, requests: booleans },
+  { module: `${dir}/tutorial003_arktype`, pythonModule: `${dir}/tutorial003.py`, app: tutorial003Arktype, requests: booleans },
+  { module: `${dir}/tutorial004`, app: tutorial004, requests: ["/users/1/items/foo", "/users/1/items/foo?q=a&short=yes", "/users/x/items/foo"] },
+  { module: `${dir}/tutorial005`, app: tutorial005, requests: ["/items/foo-item?needy=sooooneedy", "/items/foo-item"] },
   {
-    python: `${dir}/tutorial006.py`,
+    module: `${dir}/tutorial006`,
     app: tutorial006,
     requests: ["/items/foo-item?needy=sooooneedy&skip=0&limit=5", "/items/foo-item?needy=a", "/items/foo-item", "/items/foo-item?skip=x&limit=y"],
   },

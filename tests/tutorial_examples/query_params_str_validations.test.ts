@@ -16,39 +16,39 @@ import { app as tutorial012 } from "../../examples/tutorial/query_params_str_val
 import { app as tutorial013 } from "../../examples/tutorial/query_params_str_validations/tutorial013.js";
 import { app as tutorial014 } from "../../examples/tutorial/query_params_str_validations/tutorial014.js";
 import { app as tutorial015 } from "../../examples/tutorial/query_params_str_validations/tutorial015.js";
-import { compareSamples } from "./compare.js";
+import { comparePairs } from "./_samples.js";
 
 const dir = "examples/tutorial/query_params_str_validations";
 const long = "x".repeat(51);
 
-compareSamples(test, [
-  { python: `${dir}/tutorial001.py`, app: tutorial001, requests: ["/items/", "/items/?q=foo"] },
-  { python: `${dir}/tutorial002.py`, app: tutorial002, requests: ["/items/", "/items/?q=foo", `/items/?q=${long}`] },
-  { python: `${dir}/tutorial003.py`, app: tutorial003, requests: ["/items/?q=foo", "/items/?q=fo", `/items/?q=${long}`] },
-  { python: `${dir}/tutorial004.py`, app: tutorial004, requests: ["/items/", "/items/?q=fixedquery", "/items/?q=nonregexquery", "/items/?q=fi"] },
-  { python: `${dir}/tutorial005.py`, app: tutorial005, requests: ["/items/", "/items/?q=foo", "/items/?q=fo"] },
-  { python: `${dir}/tutorial006.py`, app: tutorial006, requests: ["/items/?q=foo", "/items/", "/items/?q=fo"] },
-  { python: `${dir}/tutorial006c.py`, app: tutorial006c, requests: ["/items/?q=foo", "/items/", "/items/?q="] },
-  { python: `${dir}/tutorial009.py`, app: tutorial009, requests: ["/items/?item-query=foo", "/items/?q=foo", "/items/"] },
+comparePairs(test, [
+  { module: `${dir}/tutorial001`, app: tutorial001, requests: ["/items/", "/items/?q=foo"] },
+  { module: `${dir}/tutorial002`, app: tutorial002, requests: ["/items/", "/items/?q=foo", `/items/?q=${long}`] },
+  { module: `${dir}/tutorial003`, app: tutorial003, requests: ["/items/?q=foo", "/items/?q=fo", `/items/?q=${long}`] },
+  { module: `${dir}/tutorial004`, app: tutorial004, requests: ["/items/", "/items/?q=fixedquery", "/items/?q=nonregexquery", "/items/?q=fi"] },
+  { module: `${dir}/tutorial005`, app: tutorial005, requests: ["/items/", "/items/?q=foo", "/items/?q=fo"] },
+  { module: `${dir}/tutorial006`, app: tutorial006, requests: ["/items/?q=foo", "/items/", "/items/?q=fo"] },
+  { module: `${dir}/tutorial006c`, app: tutorial006c, requests: ["/items/?q=foo", "/items/", "/items/?q="] },
+  { module: `${dir}/tutorial009`, app: tutorial009, requests: ["/items/?item-query=foo", "/items/?q=foo", "/items/"] },
   {
-    python: `${dir}/tutorial010.py`,
+    module: `${dir}/tutorial010`,
     app: tutorial010,
     requests: ["/items/", "/items/?item-query=fixedquery", "/items/?item-query=fi", "/items/?item-query=nonregexquery"],
   },
-  { python: `${dir}/tutorial011.py`, app: tutorial011, requests: ["/items/", "/items/?q=foo", "/items/?q=foo&q=bar"] },
-  { python: `${dir}/tutorial012.py`, app: tutorial012, requests: ["/items/", "/items/?q=baz", "/items/?q=baz&q=foobar"] },
-  { python: `${dir}/tutorial013.py`, app: tutorial013, requests: ["/items/", "/items/?q=foo&q=1"] },
-  { python: `${dir}/tutorial014.py`, app: tutorial014, requests: ["/items/", "/items/?hidden_query=somevalue"] },
+  { module: `${dir}/tutorial011`, app: tutorial011, requests: ["/items/", "/items/?q=foo", "/items/?q=foo&q=bar"] },
+  { module: `${dir}/tutorial012`, app: tutorial012, requests: ["/items/", "/items/?q=baz", "/items/?q=baz&q=foobar"] },
+  { module: `${dir}/tutorial013`, app: tutorial013, requests: ["/items/", "/items/?q=foo&q=1"] },
+  { module: `${dir}/tutorial014`, app: tutorial014, requests: ["/items/", "/items/?hidden_query=somevalue"] },
   // Without an id the sample picks one at random: only the deterministic requests are compared.
   {
-    python: `${dir}/tutorial015.py`,
+    module: `${dir}/tutorial015`,
     app: tutorial015,
     requests: [
       "/items/?id=isbn-9781529046137",
       "/items/?id=imdb-tt0371724",
       "/items/?id=isbn-nope",
       // pydantic's AfterValidator raising ValueError is a value_error "Value error, ..." with a ctx; zod's refine has its own words.
-      { path: "/items/?id=wtf-1", differs: 'zod\'s refine: its message without pydantic\'s "Value error, ", and no ctx' },
+      { path: "/items/?id=wtf-1", bodiesDiffer: 'zod\'s refine: its message without pydantic\'s "Value error, ", and no ctx' },
     ],
   },
 ]);

@@ -2,6 +2,7 @@
 // model's order, with FastAPI's response_model_include/exclude/exclude_unset/... applied.
 import { inputOf, withoutUnset } from "./fields_set.js";
 import { deref, isSchemaObject, type JsonSchema, type JsonSchemaObject } from "./json_schema.js";
+import { pydanticDatetime } from "../encoders.js";
 import type { ModelField } from "./model_field.js";
 
 /** FastAPI's response_model_* options. */
@@ -40,6 +41,8 @@ interface Walk {
 }
 
 function dump(walk: Walk, schema: JsonSchema | undefined, value: unknown, original: unknown, top: boolean): unknown {
+  // A model's datetime dumps as pydantic writes it ("...Z"), not as jsonable_encoder's isoformat.
+  if (value instanceof Date) return pydanticDatetime(value);
   let s = schema === undefined ? undefined : deref(schema, walk.root);
   if (isSchemaObject(s) && (s.anyOf ?? s.oneOf) !== undefined) s = unionMember(walk.root, s, value);
   if (Array.isArray(value)) {

@@ -87,6 +87,14 @@ function addField(dependant: Dependant, name: string, info: params.Param | param
   if (isPathParam && !(info instanceof params.Path)) {
     throw new TypeError(`Cannot use \`${info.constructor.name}\` for path param '${name}'`);
   }
+  const standard = info.schema === null ? null : (info.schema as { "~standard"?: { validate?: unknown } })["~standard"];
+  if (standard !== null && typeof standard?.validate !== "function") {
+    throw new TypeError(
+      `params.${name}: ${info.constructor.name}() needs a validator that implements Standard Schema (zod, valibot, arktype...), ` +
+        `got ${inspect(info.schema, { depth: 1 })}` +
+        (Array.isArray(info.schema) ? " (an arktype default is a tuple: declare it in an object, or use .optional())" : ""),
+    );
+  }
   const convert = info instanceof params.Header && info.options.convertUnderscores !== false;
   const alias = info.options.alias ?? (convert ? name.replaceAll("_", "-") : name);
   const field: ParamField = {

@@ -2,13 +2,13 @@
 // request over the Dependant that analysis.ts made at registration.
 import { BackgroundTasks } from "../../background.js";
 import type { Request } from "../../requests.js";
-import type { Response } from "../../responses.js";
+import { Response } from "../../responses.js";
 import type { ErrorDetails } from "../_compat/errors.js";
 import { AsyncExitStack, enterGenerator } from "../_exit_stack.js";
 import * as params from "../params.js";
 import { SecurityScopes } from "../security/oauth2.js";
 import { computedScope, getDependant } from "./analysis.js";
-import { bodyToArgs, collected, finish, paramsToArgs, setValue, type ReceivedBody } from "./extract.js";
+import { bodyToArgs, collected, finish, paramsToArgs, setValue, type Collected, type ReceivedBody } from "./extract.js";
 import type { Dependant } from "./models.js";
 
 /** `app.dependencyOverrides`: a function (called with no params) or a `Depends(fn, { params })`. */
@@ -17,8 +17,8 @@ export type DependencyOverrides = Map<unknown, params.DependencyCall | params.De
 /** Everything one request's resolution shares. */
 export interface SolveContext {
   readonly request: Request;
-  /** The temporal response: headers, cookies and status set by the handler and dependencies. */
-  readonly response: Response;
+  /** The temporal response: headers, cookies and status set by the handler and dependencies; made when first declared. */
+  response: Response | null;
   backgroundTasks: BackgroundTasks | null;
   readonly body: ReceivedBody;
   readonly embedBodyFields: boolean;
@@ -26,8 +26,8 @@ export interface SolveContext {
   /** Generator dependencies' exits: after the response ("request") and before it ("function"). */
   readonly requestStack: AsyncExitStack | null;
   readonly functionStack: AsyncExitStack | null;
-  /** Per-request cache: call, then scopes and scope, to the value. */
-  readonly cache: Map<unknown, Map<string, unknown>>;
+  /** Per-request cache: call, then scopes and scope, to the value; made at the first dependency. */
+  cache: Map<unknown, Map<string, unknown>> | null;
 }
 
 export interface Solved {
@@ -80,7 +80,8 @@ async function solveSub(ctx: SolveContext, sub: Dependant, into: Solved): Promis
     return;
   }
   const key = cacheKey(sub);
-  let cached = ctx.cache.get(sub.call);
+  const cache = (ctx.cache ??= new Map());
+  let cached = cache.get(sub.call);
   let value: unknown;
   if (sub.useCache && cached?.has(key)) {
     value = cached.get(key);
@@ -91,29 +92,56 @@ async function solveSub(ctx: SolveContext, sub: Dependant, into: Solved): Promis
     value = await call(use, solved.values);
   }
   if (sub.name !== null) setValue(into.values, sub.name, value);
-  if (cached === undefined) ctx.cache.set(sub.call, (cached = new Map()));
+  if (cached === undefined) cache.set(sub.call, (cached = new Map()));
   if (!cached.has(key)) cached.set(key, value);
 }
 
-/** FastAPI's solve_dependencies: the values for `dependant`'s params, or every error found. */
-export async function solveDependencies(ctx: SolveContext, dependant: Dependant): Promise<Solved> {
+/**
+ * FastAPI's solve_dependencies: the values for `dependant`'s params, or every error found.
+ * Synchronous when it can be (no dependency, no async validator): this runs on every request.
+ */
+export function solveDependencies(ctx: SolveContext, dependant: Dependant): Solved | Promise<Solved> {
+  if (dependant.dependencies.length) return solveWithDependencies(ctx, dependant);
+  const into = collected();
+  extract(ctx, dependant, into);
+  const pending = finish(into);
+  return pending ? pending.then(() => inject(ctx, dependant, into)) : inject(ctx, dependant, into);
+}
+
+async function solveWithDependencies(ctx: SolveContext, dependant: Dependant): Promise<Solved> {
   const into = collected();
   for (const sub of dependant.dependencies) await solveSub(ctx, sub, into);
+  extract(ctx, dependant, into);
+  await finish(into);
+  return inject(ctx, dependant, into);
+}
+
+function extract(ctx: SolveContext, dependant: Dependant, into: Collected): void {
   const { request } = ctx;
   paramsToArgs(into, dependant.pathParams, "path", request);
   paramsToArgs(into, dependant.queryParams, "query", request);
   paramsToArgs(into, dependant.headerParams, "header", request);
   paramsToArgs(into, dependant.cookieParams, "cookie", request);
   if (dependant.bodyParams.length) bodyToArgs(into, dependant.bodyParams, ctx.body, ctx.embedBodyFields);
-  const pending = finish(into);
-  if (pending) await pending;
+}
+
+/** The injected classes: request, background tasks, the temporal response, security scopes. */
+function inject(ctx: SolveContext, dependant: Dependant, into: Collected): Solved {
   const values = into.values;
-  if (dependant.requestParamName !== null) setValue(values, dependant.requestParamName, request);
-  if (dependant.httpConnectionParamName !== null) setValue(values, dependant.httpConnectionParamName, request);
+  if (dependant.requestParamName !== null) setValue(values, dependant.requestParamName, ctx.request);
+  if (dependant.httpConnectionParamName !== null) setValue(values, dependant.httpConnectionParamName, ctx.request);
   if (dependant.backgroundTasksParamName !== null) setValue(values, dependant.backgroundTasksParamName, (ctx.backgroundTasks ??= new BackgroundTasks()));
-  if (dependant.responseParamName !== null) setValue(values, dependant.responseParamName, ctx.response);
+  if (dependant.responseParamName !== null) setValue(values, dependant.responseParamName, (ctx.response ??= temporalResponse()));
   if (dependant.securityScopesParamName !== null) setValue(values, dependant.securityScopesParamName, new SecurityScopes(dependant.oauthScopes));
   return into;
+}
+
+/** FastAPI's temporal response: no status (Python's None, 0 here) and no headers until the handler sets them. */
+function temporalResponse(): Response {
+  const response = new Response();
+  response.statusCode = 0;
+  response.rawHeaders.length = 0;
+  return response;
 }
 
 /** Whether a dependant or any of its dependencies is a generator (its exits need the stacks). */

@@ -145,6 +145,35 @@ def f(case: str):
   await alike(source, app, Object.keys(values).map((c) => ({ method: "GET", path: `/${c}` })));
 });
 
+test("a response model's datetimes are written as pydantic writes them, not as jsonable_encoder's isoformat", async () => {
+  const source = `
+from datetime import datetime, timezone
+from fastapi import FastAPI
+from pydantic import BaseModel
+class Event(BaseModel):
+    at: datetime
+app = FastAPI()
+AT = {"whole": datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc), "millis": datetime(2024, 1, 2, 3, 4, 5, 123000, tzinfo=timezone.utc)}
+@app.get("/model/{case}", response_model=Event)
+def model(case: str):
+    return {"at": AT[case]}
+@app.get("/plain/{case}")
+def plain(case: str):
+    return {"at": AT[case]}
+`;
+  const AT: Record<string, Date> = { whole: new Date(Date.UTC(2024, 0, 2, 3, 4, 5)), millis: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 123)) };
+  const app = new FastAPI();
+  app.get("/model/{case}", { params: { case: Path(z.string()) }, responseModel: z.object({ at: z.date() }) }, ({ case: c }) => ({ at: AT[c] }));
+  app.get("/plain/{case}", { params: { case: Path(z.string()) } }, ({ case: c }) => ({ at: AT[c] }));
+  await alike(source, app, ["model", "plain"].flatMap((kind) => ["whole", "millis"].map((c) => ({ method: "GET", path: `/${kind}/${c}` }))));
+});
+
+test("an invalid Date in a response model is null, as jsonable_encoder gives for one", async () => {
+  const app = new FastAPI();
+  app.get("/", { responseModel: z.object({ at: z.any() }) }, () => ({ at: new Date(Number.NaN) }));
+  assert.equal((await new TestClient(app).get("/")).json(), { at: null });
+});
+
 test("a response model that makes an object of something else keeps it whole, excludeUnset or not", async () => {
   const app = new FastAPI();
   const Boxed = z.string().transform((s) => ({ s }));

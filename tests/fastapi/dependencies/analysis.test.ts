@@ -2,10 +2,12 @@
 // (fastapi/dependencies/utils.py), with FastAPI's messages asked of FastAPI itself.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { type } from "arktype";
 import * as z from "zod";
 import { Depends, FastAPI, Path, Query, Security, SecurityScopes } from "../../../src/fastapi/index.js";
 import { fastapiAnswers, tsAnswers } from "../probe.js";
 import { requirePython } from "../../python.js";
+import { thrown } from "../../helpers.js";
 
 const enabled = requirePython("fastapi", "httpx");
 
@@ -117,6 +119,15 @@ async def read():
   app.get("/", { dependencies: [Security(dep, { params: { security_scopes: SecurityScopes }, scopes: ["items"] })] }, () => seen);
   const requests = [{ method: "GET", path: "/" }];
   assert.equal(await tsAnswers(app, requests), fastapiAnswers(source, requests));
+});
+
+test("a declaration without a Standard Schema validator is a TypeError naming the param", () => {
+  const app = new FastAPI();
+  const notASchema = thrown(() => app.get("/", { params: { q: Query({} as never) } }, () => null));
+  assert.instance(notASchema, TypeError);
+  assert.match(notASchema.message, /^params\.q: Query\(\) needs a validator that implements Standard Schema/);
+  const tuple = thrown(() => app.get("/", { params: { flag: Query(type("boolean").default(false) as never) } }, () => null));
+  assert.match(tuple.message, /^params\.flag: Query\(\) needs a validator .* \(an arktype default is a tuple: declare it in an object, or use \.optional\(\)\)$/s);
 });
 
 test.run();
