@@ -147,7 +147,7 @@ async function handle(
   const solving = solveDependencies(ctx, state.dependant);
   const solved = solving instanceof Promise ? await solving : solving;
   if (solved.errors.length) throw new RequestValidationError(solved.errors, received, endpointContext(state, request));
-  const fn = state.dependant.call as (values: Record<string, unknown>) => unknown;
+  const fn = state.dependant.invoke;
   let response: Response;
   if (state.stream !== null) {
     response = streamingResponse(state, request, fn(solved.values) as AnyGenerator, responseOptions(state, ctx));

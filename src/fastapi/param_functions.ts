@@ -49,11 +49,14 @@ type DependsOptions<P> = Omit<params.DependsOptions<P>, "params">;
 /**
  * A dependency: the layer calls `dependency` with its own declared `params` (query values, other
  * dependencies...) and passes what it returns, or yields once for a generator, to the handler.
- * A class is constructed with the values instead (FastAPI's classes as dependencies).
+ * A class is constructed with the values instead (FastAPI's classes as dependencies); an object
+ * with a `call` method and its own `params` (FastAPI's callable instances) has `call` called.
  */
 export function Depends<R>(dependency: () => R, options?: DependsOptions<Record<never, never>>): params.Depends<DependencyValue<R>>;
 export function Depends<P extends ParamsSpec, R>(dependency: (values: Values<P>) => R, options: DependsOptions<P> & { params: P }): params.Depends<DependencyValue<R>>;
 export function Depends<I>(dependency: new () => I, options?: DependsOptions<Record<never, never>>): params.Depends<I>;
+export function Depends<P extends ParamsSpec, R>(dependency: { readonly params: P; call(values: Values<P>): R }, options?: DependsOptions<P>): params.Depends<DependencyValue<R>>;
+export function Depends<R>(dependency: { call(values: Record<never, never>): R }, options?: DependsOptions<Record<never, never>>): params.Depends<DependencyValue<R>>;
 export function Depends<P extends ParamsSpec, I>(dependency: new (values: Values<P>) => I, options: DependsOptions<P> & { params: P }): params.Depends<I>;
 export function Depends(dependency: params.DependencyCall, options?: params.DependsOptions<ParamsSpec>): params.Depends {
   return new params.Depends(dependency, options);
@@ -64,6 +67,7 @@ type SecurityOptions<P> = DependsOptions<P> & { scopes?: readonly string[] };
 /** `Depends` that also asks for OAuth2 scopes, gathered by `SecurityScopes` down the chain. */
 export function Security<R>(dependency: () => R, options?: SecurityOptions<Record<never, never>>): params.Security<DependencyValue<R>>;
 export function Security<P extends ParamsSpec, R>(dependency: (values: Values<P>) => R, options: SecurityOptions<P> & { params: P }): params.Security<DependencyValue<R>>;
+export function Security<P extends ParamsSpec, R>(dependency: { readonly params: P; call(values: Values<P>): R }, options?: SecurityOptions<P>): params.Security<DependencyValue<R>>;
 export function Security(dependency: params.DependencyCall, options?: params.DependsOptions<ParamsSpec> & { scopes?: readonly string[] }): params.Security {
   return new params.Security(dependency, options);
 }

@@ -113,8 +113,18 @@ export class File<T = unknown> extends Form<T> {
   declare readonly options: FileOptions;
 }
 
-/** A function, or a class whose instances are the value, that the layer calls with its own declared params. */
-export type DependencyCall = ((values: never) => unknown) | (abstract new (values: never) => unknown);
+/**
+ * An object that is a dependency, as FastAPI's callable instances are (a security scheme, a
+ * configured checker): the layer calls its `call` method with the values of its own `params`.
+ */
+export interface DependencyObject<P = Record<string, unknown>, R = unknown> {
+  /** Its declared params, as a dependency function's `{ params }`. */
+  readonly params?: P;
+  call(values: never): R;
+}
+
+/** A function, a class whose instances are the value, or a dependency object, that the layer calls with its declared params. */
+export type DependencyCall = ((values: never) => unknown) | (abstract new (values: never) => unknown) | DependencyObject;
 
 export interface DependsOptions<P = Record<string, unknown>> {
   /** The dependency's own declared parameters, as a path operation's. */

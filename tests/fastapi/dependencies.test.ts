@@ -309,6 +309,35 @@ test("Security without scopes, and SecurityScopes made by hand", async () => {
   assert.equal([empty.scopes, empty.scopeStr], [[], ""]);
 });
 
+test("advanced dependencies: an object with call() and its own params (FastAPI's callable instances)", async () => {
+  class FixedContentQueryChecker {
+    readonly params = { q: Query(z.string().default("")) };
+    constructor(readonly fixedContent: string) {}
+    call({ q }: { q: string }): boolean {
+      return q.includes(this.fixedContent);
+    }
+  }
+  const checker = new FixedContentQueryChecker("bar");
+  const app = new FastAPI();
+  app.get("/query-checker/", { params: { fixed_content_included: Depends(checker) } }, ({ fixed_content_included }) => ({ fixed_content_in_query: fixed_content_included }));
+  const client = new TestClient(app);
+  assert.equal((await client.get("/query-checker/?q=foobar")).json(), { fixed_content_in_query: true });
+  assert.equal((await client.get("/query-checker/?q=foo")).json(), { fixed_content_in_query: false });
+  assert.equal((await client.get("/query-checker/")).json(), { fixed_content_in_query: false });
+  // The object is the key for overrides, as the instance is in FastAPI.
+  app.dependencyOverrides.set(checker, () => "overridden");
+  assert.equal((await client.get("/query-checker/?q=foobar")).json(), { fixed_content_in_query: "overridden" });
+  // An object without params, and a generator method.
+  const plain = { call: () => 1 };
+  const opened = {
+    async *call() {
+      yield "resource";
+    },
+  };
+  app.get("/plain", { params: { one: Depends(plain), res: Depends(opened) } }, ({ one, res }) => [one, res]);
+  assert.equal((await client.get("/plain")).json(), [1, "resource"]);
+});
+
 test("a bad params entry is a TypeError at registration that names it", () => {
   const app = new FastAPI();
   const error = thrown(() => app.get("/", { params: { q: z.string() as never } }, () => null));

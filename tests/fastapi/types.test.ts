@@ -85,6 +85,19 @@ Depends(commonParameters, {
   params: { q: Query(z.string().nullable()), skip: Query(z.string()), limit: Query(z.int()) },
 });
 
+// A dependency object: its call() is typed from its own params.
+const checker = {
+  params: { q: Query(z.string().default("")) },
+  call({ q }: { q: string }) {
+    return q.length;
+  },
+};
+app.get("/checker", { params: { n: Depends(checker) } }, ({ n }) => {
+  check(n).is<number>(true);
+});
+// @ts-expect-error its params give q a number, its call() wants a string
+Depends({ params: { q: Query(z.int()) }, call: ({ q }: { q: string }) => q });
+
 // Injected classes and files.
 app.post(
   "/files/",

@@ -34,7 +34,9 @@ export interface DependantOptions {
 }
 
 /** FastAPI's get_dependant: one Dependant for `call` and the params it declares. */
-export function getDependant(path: string, call: params.DependencyCall, declared: Record<string, unknown>, options: DependantOptions = {}): Dependant {
+export function getDependant(path: string, call: params.DependencyCall, given: Record<string, unknown>, options: DependantOptions = {}): Dependant {
+  // A dependency object declares its own params; a function's come with its Depends().
+  const declared = typeof call === "function" ? given : (call.params ?? given);
   const dependant = new Dependant(
     call,
     options.name ?? null,

@@ -2,7 +2,7 @@
 // dependency, made once at registration and walked on every request.
 import type { ErrorDetails, Loc } from "../_compat/errors.js";
 import type { ModelField } from "../_compat/model_field.js";
-import type { Body, DependencyCall, Param } from "../params.js";
+import type { Body, DependencyCall, DependencyObject, Param } from "../params.js";
 
 /** One declared value: where it is read (`alias` under `location`) and how it is validated. */
 export interface ParamField {
@@ -29,8 +29,8 @@ export class Dependant {
   responseParamName: string | null = null;
   backgroundTasksParamName: string | null = null;
   securityScopesParamName: string | null = null;
-  /** Whether `call` is a class, constructed with the values (FastAPI's classes as dependencies). */
-  readonly isClass: boolean;
+  /** Calls `call` with the values: a function called, a class constructed, an object's `call` method called. */
+  readonly invoke: (values: Record<string, unknown>) => unknown;
   /** "async" for an async generator function, "sync" for a generator function, null otherwise. */
   readonly generator: "async" | "sync" | null;
 
@@ -45,8 +45,13 @@ export class Dependant {
     readonly ownOauthScopes: readonly string[] = [],
     readonly parentOauthScopes: readonly string[] = [],
   ) {
-    this.isClass = isClass(call);
-    const kind = (call as { constructor?: { name?: string } }).constructor?.name;
+    const fn = typeof call === "function" ? call : (call as DependencyObject).call;
+    this.invoke = isClass(call)
+      ? (values) => new (call as unknown as new (values: Record<string, unknown>) => unknown)(values)
+      : typeof call === "function"
+        ? (call as (values: Record<string, unknown>) => unknown)
+        : (values) => (call as DependencyObject).call(values as never);
+    const kind = (fn as { constructor?: { name?: string } }).constructor?.name;
     this.generator = kind === "AsyncGeneratorFunction" ? "async" : kind === "GeneratorFunction" ? "sync" : null;
   }
 

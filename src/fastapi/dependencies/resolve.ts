@@ -66,11 +66,6 @@ function usesScopes(dependant: Dependant): boolean {
   return uses;
 }
 
-function call(dependant: Dependant, values: Record<string, unknown>): unknown {
-  const fn = dependant.call as (values: Record<string, unknown>) => unknown;
-  return dependant.isClass ? new (fn as unknown as new (values: Record<string, unknown>) => unknown)(values) : fn(values);
-}
-
 async function solveSub(ctx: SolveContext, sub: Dependant, into: Solved): Promise<void> {
   const override = ctx.overrides?.get(sub.call);
   const use = override === undefined ? sub : overriding(sub, override);
@@ -87,9 +82,9 @@ async function solveSub(ctx: SolveContext, sub: Dependant, into: Solved): Promis
     value = cached.get(key);
   } else if (use.generator) {
     const stack = sub.scope === "function" ? ctx.functionStack : ctx.requestStack;
-    value = await enterGenerator(stack as AsyncExitStack, call(use, solved.values) as AsyncGenerator<unknown>);
+    value = await enterGenerator(stack as AsyncExitStack, use.invoke(solved.values) as AsyncGenerator<unknown>);
   } else {
-    value = await call(use, solved.values);
+    value = await use.invoke(solved.values);
   }
   if (sub.name !== null) setValue(into.values, sub.name, value);
   if (cached === undefined) cache.set(sub.call, (cached = new Map()));
