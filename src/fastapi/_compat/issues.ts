@@ -252,6 +252,9 @@ function valibot(issue: Issue, target: Target): Mapped | null {
     case "check":
       // v.check(fn): a validator function of the user's, pydantic's value_error.
       return { type: "value_error" };
+    case "url":
+      // v.url(): URL.canParse refused the text.
+      return { type: "url_parsing" };
     case "integer":
       return intError(value);
     default:
@@ -290,7 +293,12 @@ function arktype(issue: Issue, target: Target): Mapped | null {
       // A regex of the user's; arktype's keywords (string.email, string.uuid) describe themselves otherwise.
       return typeof issue.rule === "string" && issue.expected === `matched by ${issue.rule}` ? pattern(issue.rule) : null;
     case "predicate":
-      return issue.expected === "removed" ? { type: "extra_forbidden" } : null;
+      if (issue.expected === "removed") return { type: "extra_forbidden" };
+      // string.url: URL.canParse refused the text.
+      if (issue.expected === "a URL string") return { type: "url_parsing" };
+      // .narrow(fn) (or ctx.reject without `expected`), which arktype describes by the function: a
+      // validator function of the user's, pydantic's value_error.
+      return typeof issue.expected === "string" && issue.expected.startsWith("valid according to ") ? { type: "value_error" } : null;
     default:
       return null;
   }

@@ -155,13 +155,23 @@ function array(s: JsonSchemaObject, ctx: Context): LaxNode {
 }
 
 // JSON keys are text: a JSON Schema says a dict's keys are ints with `propertyNames`, of type
-// integer or with the pattern zod writes for z.record(z.int(), ...).
+// integer or with the pattern zod writes for z.record(z.int(), ...), or with `patternProperties`
+// of the one pattern arktype writes for a record of string.integer keys.
 const INT_KEY_PATTERNS: ReadonlySet<string> = new Set(["^-?\\d+$"]);
+const ARKTYPE_INT_KEY = "^(?:(?!^-0$)-?(?:(?:0|[1-9]\\d*)))$";
 
 function hasIntKeys(s: JsonSchemaObject, root: JsonSchema): boolean {
   const names = s.propertyNames === undefined ? undefined : deref(s.propertyNames as JsonSchema, root);
   if (!isSchemaObject(names)) return false;
   return names.type === "integer" || (names.type === "string" && typeof names.pattern === "string" && INT_KEY_PATTERNS.has(names.pattern));
+}
+
+/** The values' schema of a dict whose keys are ints by `patternProperties` (arktype's), else undefined. */
+function intKeyedValues(s: JsonSchemaObject): JsonSchema | undefined {
+  const patterns = s.patternProperties;
+  if (!isPlainObject(patterns)) return undefined;
+  const keys = Object.keys(patterns);
+  return keys.length === 1 && keys[0] === ARKTYPE_INT_KEY ? (patterns[ARKTYPE_INT_KEY] as JsonSchema) : undefined;
 }
 
 /** A dict's int key as pydantic validates it ("007" is 7, " 1" is 1): its text, or the error type. */
@@ -182,14 +192,17 @@ interface Field {
 function object(s: JsonSchemaObject, ctx: Context): LaxNode {
   const properties = isPlainObject(s.properties) ? (s.properties as Record<string, JsonSchema>) : null;
   const required = new Set(Array.isArray(s.required) ? s.required.filter(isString) : []);
-  const extra = s.additionalProperties === undefined || s.additionalProperties === true ? ANY : s.additionalProperties === false ? null : compile(s.additionalProperties as JsonSchema, ctx);
+  // Every key of an int-keyed dict matches its pattern once converted: none is additional.
+  const keyed = properties === null ? intKeyedValues(s) : undefined;
+  const additional = keyed ?? s.additionalProperties;
+  const extra = additional === undefined || additional === true ? ANY : additional === false ? null : compile(additional as JsonSchema, ctx);
   const fields: Field[] = Object.entries(properties ?? {}).map(([key, p]) => ({ key, node: compile(p, ctx), required: required.has(key) }));
   // A required key without a property (zod's record of an enum's keys) takes the values' schema.
   for (const key of required) if (properties === null || !Object.hasOwn(properties, key)) fields.push({ key, node: extra ?? ANY, required: true });
   const known = new Set(fields.map((f) => f.key));
   // pydantic's error for a non-dict: a model's (FastAPI validates with from_attributes=True) or a dict's.
   const typeError = properties === null ? "dict_type" : "model_attributes_type";
-  const intKeys = properties === null && hasIntKeys(s, ctx.root);
+  const intKeys = properties === null && (keyed !== undefined || hasIntKeys(s, ctx.root));
   const present = (value: Record<string, unknown>, key: string): boolean => Object.hasOwn(value, key) && value[key] !== undefined;
   return {
     convert(value, loc, errors) {

@@ -156,7 +156,7 @@ test("vendor codes where pydantic's type is not known, and hand-written validato
   assert.equal(mapped(v.union([v.number(), v.string()]), true).map((e) => e.type), ["union"]);
   assert.equal(mapped(v.enum({ A: 1 }), 2).map((e) => e.type), ["enum"]);
   assert.equal(mapped(v.date(), "x").map((e) => e.type), ["date"]);
-  assert.equal(mapped(type("string").narrow(() => false), "x").map((e) => e.type), ["predicate"]);
+  assert.equal(mapped(type("string").narrow((_, ctx) => ctx.reject({ expected: "an a" })), "x").map((e) => e.type), ["predicate"], "a narrow that words what it expects: not told from arktype's own");
   assert.equal(mapped(type("string.email"), "x").map((e) => e.type), ["pattern"]);
   assert.equal(mapped(type("Date"), "x").map((e) => e.type), ["proto"]);
   assert.equal(mapped(type("number.integer | string"), true).map((e) => e.type), ["predicate"]);
@@ -250,6 +250,46 @@ test("a zod enum anywhere a value is: enum, not literal_error (unions, pipes, wr
 test("a check of the user's is pydantic's value_error, for valibot as for zod", () => {
   assert.equal(mapped(v.pipe(v.string(), v.check(() => false, "no")), "x").map((e) => [e.type, e.msg]), [["value_error", "no"]]);
 });
+
+// valibot's and arktype's URL check (both URL.canParse), and a check of the user's in each
+// validator, against pydantic's HttpUrl and a validator function that raises ValueError.
+const CHECKS: Array<{ py: string; schemas: StandardSchemaV1[]; inputs: string[] }> = [
+  { py: "pydantic.HttpUrl", schemas: [v.pipe(v.string(), v.url()), type("string.url")], inputs: ["not a url", "http://", "//example.com/a"] },
+  {
+    py: "Annotated[str, pydantic.AfterValidator(refuse)]",
+    schemas: [
+      z.string().refine(() => false, "no"),
+      v.pipe(v.string(), v.check(() => false, "no")),
+      type("string").narrow(() => false),
+      type("string").narrow(function named() {
+        return false;
+      }),
+      type("string").narrow((_, ctx) => ctx.reject({ message: "no" })),
+    ],
+    inputs: ["x"],
+  },
+];
+
+const checkOutcomes = oracle(
+  CHECKS.map((row) => ({ py: row.py, inputs: row.inputs, schemas: {} as never })),
+  // pydantic's ctx holds the exception raised: a dataclass one, which the oracle can write as JSON.
+  "import dataclasses\n@dataclasses.dataclass\nclass Refused(ValueError):\n    reason: str = 'no'\ndef refuse(value):\n    raise Refused()",
+);
+
+if (checkOutcomes !== null) {
+  test("valibot's and arktype's URL checks are url_parsing; a narrow of arktype's is value_error, as zod's refine and valibot's check", () => {
+    CHECKS.forEach((row, r) => {
+      row.inputs.forEach((input, i) => {
+        const theirs = checkOutcomes[r][i].errors;
+        assert.ok(theirs, `${row.py} refuses ${input}`);
+        for (const schema of row.schemas) {
+          const what = `${schema["~standard"].vendor}: ${row.py} <- ${input}`;
+          assert.equal(mapped(schema, input).map((e) => [e.type, e.loc, e.input]), theirs.map((e) => [e.type, ["body", ...e.loc], e.input]), what);
+        }
+      });
+    });
+  });
+}
 
 test("Python reprs in literal_error's ctx (the rows above check them against Python)", () => {
   assert.is(pyExpected([]), "");

@@ -5,6 +5,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { type ErrorDetails, LAX_ERROR_TYPES } from "../../../src/fastapi/_compat/errors.ts";
 import { compileConverter, compileLax } from "../../../src/fastapi/_compat/lax.ts";
+import { type } from "arktype";
 import { z } from "zod";
 import { ROWS, VENDORS, describe, differs, jsonable, oracle, sameValue } from "./pydantic_table.ts";
 
@@ -56,6 +57,8 @@ if (intKeyOutcomes !== null) {
     for (const [name, convert] of [
       ["zod's pattern", compileConverter(schema)],
       ["type integer, through a $ref", compileConverter({ type: "object", propertyNames: { $ref: "#/$defs/K" }, additionalProperties: { type: "number" }, $defs: { K: { type: "integer" } } })],
+      // arktype's record of string.integer keys (refusing other keys): patternProperties.
+      ["arktype's patternProperties", compileConverter(type({ "[string.integer]": "number" }).onUndeclaredKey("reject")["~standard"].jsonSchema.input(T))],
     ] as const) {
       INT_KEYS.inputs.forEach((input, i) => {
         const errors: ErrorDetails[] = [];
@@ -80,6 +83,11 @@ test("a dict's int keys: only canonical ones are an exact match; other key schem
   assert.not.ok(ints.exact({ x: 1.5 }));
   for (const propertyNames of [{ type: "string" }, { type: "string", pattern: "^a" }, true]) {
     assert.equal(compileConverter({ type: "object", propertyNames, additionalProperties: { type: "number" } })({ "01": "1" }, [], []), { "01": 1 });
+  }
+  // Other patterns, or arktype's beside another: no int keys, no values' schema known.
+  const arkInt = "^(?:(?!^-0$)-?(?:(?:0|[1-9]\\d*)))$";
+  for (const patternProperties of [{ "^a": { type: "number" } }, { [arkInt]: { type: "number" }, "^a": { type: "number" } }]) {
+    assert.equal(compileConverter({ type: "object", patternProperties })({ "01": "1" }, [], []), { "01": "1" });
   }
 });
 

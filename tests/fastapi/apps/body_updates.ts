@@ -1,17 +1,9 @@
 // TS twin of tests/python/fastapi_apps/body_updates.py (docs_src/body_updates,
-// tutorial001-002), each with its own fake database.
-import * as z from "zod";
+// tutorial001-002), each with its own fake database, written in a kit's schemas
+// (tests/fastapi/kits): the same app with zod, valibot or arktype.
 import { Body, FastAPI, Path, jsonableEncoder } from "../../../src/fastapi/index.js";
-
-export const app = new FastAPI();
-
-const Item = z.object({
-  name: z.string().nullable().default(null),
-  description: z.string().nullable().default(null),
-  price: z.number().nullable().default(null),
-  tax: z.number().default(10.5),
-  tags: z.array(z.string()).default([]),
-});
+import type { Infer, Kit } from "../kits/kit.js";
+import { zodKit } from "../kits/zod.js";
 
 function freshItems(): Record<string, unknown> {
   return {
@@ -21,33 +13,49 @@ function freshItems(): Record<string, unknown> {
   };
 }
 
-// tutorial001: PUT replaces. An unknown item_id gives undefined (Python: KeyError):
-// the response model refuses it, a 500 too.
-const items = freshItems();
+export function makeApp(s: Kit): FastAPI {
+  const app = new FastAPI();
 
-app.get("/items/{item_id}", { params: { item_id: Path(z.string()) }, responseModel: Item }, async function readItem({ item_id }) {
-  return items[item_id];
-});
+  const Item = s.object({
+    name: s.orNone(s.string()),
+    description: s.orNone(s.string()),
+    price: s.orNone(s.number()),
+    tax: s.withDefault(s.number(), 10.5),
+    tags: s.withDefault(s.array(s.string()), []),
+  });
 
-app.put("/items/{item_id}", { params: { item_id: Path(z.string()), item: Body(Item) }, responseModel: Item }, async function updateItem({ item_id, item }) {
-  const update_item_encoded = jsonableEncoder(item);
-  items[item_id] = update_item_encoded;
-  return update_item_encoded;
-});
+  // tutorial001: PUT replaces. An unknown item_id gives undefined (Python: KeyError):
+  // the response model refuses it, a 500 too.
+  const items = freshItems();
 
-// tutorial002: PATCH with excludeUnset
-const items002 = freshItems();
+  app.get("/items/{item_id}", { params: { item_id: Path(s.string()) }, responseModel: Item }, async function readItem({ item_id }) {
+    return items[item_id];
+  });
 
-app.get("/t002/items/{item_id}", { params: { item_id: Path(z.string()) }, responseModel: Item }, async function readItem002({ item_id }) {
-  return items002[item_id];
-});
+  app.put("/items/{item_id}", { params: { item_id: Path(s.string()), item: Body(Item) }, responseModel: Item }, async function updateItem({ item_id, item }) {
+    const update_item_encoded = jsonableEncoder(item);
+    items[item_id] = update_item_encoded;
+    return update_item_encoded;
+  });
 
-app.patch("/t002/items/{item_id}", { params: { item_id: Path(z.string()), item: Body(Item) }, responseModel: Item }, async function updateItem002({ item_id, item }) {
-  const stored_item_data = items002[item_id];
-  const stored_item_model = Item.parse(stored_item_data);
-  // pydantic's item.model_dump(exclude_unset=True): only what the request sent.
-  const update_data = jsonableEncoder(item, { excludeUnset: true }) as Partial<z.infer<typeof Item>>;
-  const updated_item = { ...stored_item_model, ...update_data };
-  items002[item_id] = jsonableEncoder(updated_item);
-  return updated_item;
-});
+  // tutorial002: PATCH with excludeUnset
+  const items002 = freshItems();
+
+  app.get("/t002/items/{item_id}", { params: { item_id: Path(s.string()) }, responseModel: Item }, async function readItem002({ item_id }) {
+    return items002[item_id];
+  });
+
+  app.patch("/t002/items/{item_id}", { params: { item_id: Path(s.string()), item: Body(Item) }, responseModel: Item }, async function updateItem002({ item_id, item }) {
+    const stored_item_data = items002[item_id];
+    const stored_item_model = s.parse(Item, stored_item_data);
+    // pydantic's item.model_dump(exclude_unset=True): only what the request sent.
+    const update_data = jsonableEncoder(item, { excludeUnset: true }) as Partial<Infer<typeof Item>>;
+    const updated_item = { ...stored_item_model, ...update_data };
+    items002[item_id] = jsonableEncoder(updated_item);
+    return updated_item;
+  });
+
+  return app;
+}
+
+export const app = makeApp(zodKit);

@@ -1,168 +1,178 @@
 // TS twin of tests/python/fastapi_apps/response_model.py (docs_src/response_model,
-// tutorial001-006). A return annotation becomes `responseModel`, as FastAPI reads it.
-import * as z from "zod";
+// tutorial001-006), written in a kit's schemas (tests/fastapi/kits): the same app with zod,
+// valibot or arktype. A return annotation becomes `responseModel`, as FastAPI reads it.
 import { Body, FastAPI, JSONResponse, Path, Query, RedirectResponse } from "../../../src/fastapi/index.js";
+import type { Kit } from "../kits/kit.js";
+import { zodKit } from "../kits/zod.js";
 
-export const app = new FastAPI();
+export function makeApp(s: Kit): FastAPI {
+  const app = new FastAPI();
 
-const Item = z.object({
-  name: z.string(),
-  description: z.string().nullable().default(null),
-  price: z.number(),
-  tax: z.number().nullable().default(null),
-  tags: z.array(z.string()).default([]),
-});
+  const Item = s.object({
+    name: s.string(),
+    description: s.orNone(s.string()),
+    price: s.number(),
+    tax: s.orNone(s.number()),
+    tags: s.withDefault(s.array(s.string()), []),
+  });
 
-// tutorial001_01: return annotations
-app.post("/t001_01/items/", { params: { item: Body(Item) }, responseModel: Item }, async function createItem00101({ item }) {
-  return item;
-});
+  // tutorial001_01: return annotations
+  app.post("/t001_01/items/", { params: { item: Body(Item) }, responseModel: Item }, async function createItem00101({ item }) {
+    return item;
+  });
 
-app.get("/t001_01/items/", { responseModel: z.array(Item) }, async function readItems00101() {
-  return [Item.parse({ name: "Portal Gun", price: 42.0 }), Item.parse({ name: "Plumbus", price: 32.0 })];
-});
+  app.get("/t001_01/items/", { responseModel: s.array(Item) }, async function readItems00101() {
+    return [s.parse(Item, { name: "Portal Gun", price: 42.0 }), s.parse(Item, { name: "Plumbus", price: 32.0 })];
+  });
 
-// tutorial001: response_model=
-app.post("/t001/items/", { params: { item: Body(Item) }, responseModel: Item }, async function createItem001({ item }) {
-  return item;
-});
+  // tutorial001: response_model=
+  app.post("/t001/items/", { params: { item: Body(Item) }, responseModel: Item }, async function createItem001({ item }) {
+    return item;
+  });
 
-app.get("/t001/items/", { responseModel: z.array(Item) }, async function readItems001() {
-  return [
-    { name: "Portal Gun", price: 42.0 },
-    { name: "Plumbus", price: 32.0 },
-  ];
-});
+  app.get("/t001/items/", { responseModel: s.array(Item) }, async function readItems001() {
+    return [
+      { name: "Portal Gun", price: 42.0 },
+      { name: "Plumbus", price: 32.0 },
+    ];
+  });
 
-// tutorial002: the input model as output (the docs' "don't do this")
-const UserIn = z.object({
-  username: z.string(),
-  password: z.string(),
-  email: z.string(),
-  full_name: z.string().nullable().default(null),
-});
+  // tutorial002: the input model as output (the docs' "don't do this")
+  const UserIn = s.object({
+    username: s.string(),
+    password: s.string(),
+    email: s.string(),
+    full_name: s.orNone(s.string()),
+  });
 
-app.post("/t002/user/", { params: { user: Body(UserIn) }, responseModel: UserIn }, async function createUser002({ user }) {
-  return user;
-});
+  app.post("/t002/user/", { params: { user: Body(UserIn) }, responseModel: UserIn }, async function createUser002({ user }) {
+    return user;
+  });
 
-// tutorial003: responseModel filters the password out
-const UserOut = z.object({
-  username: z.string(),
-  email: z.string(),
-  full_name: z.string().nullable().default(null),
-});
+  // tutorial003: responseModel filters the password out
+  const UserOut = s.object({
+    username: s.string(),
+    email: s.string(),
+    full_name: s.orNone(s.string()),
+  });
 
-app.post("/t003/user/", { params: { user: Body(UserIn) }, responseModel: UserOut }, async function createUser003({ user }) {
-  return user;
-});
+  app.post("/t003/user/", { params: { user: Body(UserIn) }, responseModel: UserOut }, async function createUser003({ user }) {
+    return user;
+  });
 
-// tutorial003_01: a base class as the return annotation
-const BaseUser = z.object({
-  username: z.string(),
-  email: z.string(),
-  full_name: z.string().nullable().default(null),
-});
+  // tutorial003_01: a base class as the return annotation
+  // A subclass's fields: the base's, then its own.
+  const baseUser = {
+    username: s.string(),
+    email: s.string(),
+    full_name: s.orNone(s.string()),
+  };
 
-const UserIn01 = BaseUser.extend({ password: z.string() });
+  const BaseUser = s.object(baseUser);
 
-app.post("/t003_01/user/", { params: { user: Body(UserIn01) }, responseModel: BaseUser }, async function createUser00301({ user }) {
-  return user;
-});
+  const UserIn01 = s.object({ ...baseUser, password: s.string() });
 
-// tutorial003_02: a Response annotation
-app.get("/t003_02/portal", { params: { teleport: Query(z.boolean().default(false)) } }, async function getPortal00302({ teleport }) {
-  if (teleport) {
+  app.post("/t003_01/user/", { params: { user: Body(UserIn01) }, responseModel: BaseUser }, async function createUser00301({ user }) {
+    return user;
+  });
+
+  // tutorial003_02: a Response annotation
+  app.get("/t003_02/portal", { params: { teleport: Query(s.withDefault(s.boolean(), false)) } }, async function getPortal00302({ teleport }) {
+    if (teleport) {
+      return new RedirectResponse("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+    }
+    return new JSONResponse({ message: "Here's your interdimensional portal." });
+  });
+
+  // tutorial003_03: a Response subclass annotation
+  app.get("/t003_03/teleport", async function getTeleport() {
     return new RedirectResponse("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
-  }
-  return new JSONResponse({ message: "Here's your interdimensional portal." });
-});
+  });
 
-// tutorial003_03: a Response subclass annotation
-app.get("/t003_03/teleport", async function getTeleport() {
-  return new RedirectResponse("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
-});
+  // tutorial003_05: responseModel null beside a union annotation
+  app.get("/t003_05/portal", { responseModel: null, params: { teleport: Query(s.withDefault(s.boolean(), false)) } }, async function getPortal00305({ teleport }) {
+    if (teleport) {
+      return new RedirectResponse("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+    }
+    return { message: "Here's your interdimensional portal." };
+  });
 
-// tutorial003_05: responseModel null beside a union annotation
-app.get("/t003_05/portal", { responseModel: null, params: { teleport: Query(z.boolean().default(false)) } }, async function getPortal00305({ teleport }) {
-  if (teleport) {
-    return new RedirectResponse("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
-  }
-  return { message: "Here's your interdimensional portal." };
-});
+  // tutorial004: responseModelExcludeUnset
+  const Item004 = s.object({
+    name: s.string(),
+    description: s.orNone(s.string()),
+    price: s.number(),
+    tax: s.withDefault(s.number(), 10.5),
+    tags: s.withDefault(s.array(s.string()), []),
+  });
 
-// tutorial004: responseModelExcludeUnset
-const Item004 = z.object({
-  name: z.string(),
-  description: z.string().nullable().default(null),
-  price: z.number(),
-  tax: z.number().default(10.5),
-  tags: z.array(z.string()).default([]),
-});
+  // A missing key gives undefined where Python raises KeyError: the response model refuses it, a 500 as well.
+  const items004: Record<string, Record<string, unknown>> = {
+    foo: { name: "Foo", price: 50.2 },
+    bar: { name: "Bar", description: "The bartenders", price: 62, tax: 20.2 },
+    baz: { name: "Baz", description: null, price: 50.2, tax: 10.5, tags: [] },
+  };
 
-// A missing key gives undefined where Python raises KeyError: the response model refuses it, a 500 as well.
-const items004: Record<string, Record<string, unknown>> = {
-  foo: { name: "Foo", price: 50.2 },
-  bar: { name: "Bar", description: "The bartenders", price: 62, tax: 20.2 },
-  baz: { name: "Baz", description: null, price: 50.2, tax: 10.5, tags: [] },
-};
+  app.get(
+    "/t004/items/{item_id}",
+    { params: { item_id: Path(s.string()) }, responseModel: Item004, responseModelExcludeUnset: true },
+    async function readItem004({ item_id }) {
+      return items004[item_id];
+    },
+  );
 
-app.get(
-  "/t004/items/{item_id}",
-  { params: { item_id: Path(z.string()) }, responseModel: Item004, responseModelExcludeUnset: true },
-  async function readItem004({ item_id }) {
-    return items004[item_id];
-  },
-);
+  // tutorial005 (sets) and tutorial006 (lists): include and exclude
+  const Item005 = s.object({
+    name: s.string(),
+    description: s.orNone(s.string()),
+    price: s.number(),
+    tax: s.withDefault(s.number(), 10.5),
+  });
 
-// tutorial005 (sets) and tutorial006 (lists): include and exclude
-const Item005 = z.object({
-  name: z.string(),
-  description: z.string().nullable().default(null),
-  price: z.number(),
-  tax: z.number().default(10.5),
-});
+  const items005: Record<string, Record<string, unknown>> = {
+    foo: { name: "Foo", price: 50.2 },
+    bar: { name: "Bar", description: "The Bar fighters", price: 62, tax: 20.2 },
+    baz: {
+      name: "Baz",
+      description: "There goes my baz",
+      price: 50.2,
+      tax: 10.5,
+    },
+  };
 
-const items005: Record<string, Record<string, unknown>> = {
-  foo: { name: "Foo", price: 50.2 },
-  bar: { name: "Bar", description: "The Bar fighters", price: 62, tax: 20.2 },
-  baz: {
-    name: "Baz",
-    description: "There goes my baz",
-    price: 50.2,
-    tax: 10.5,
-  },
-};
+  app.get(
+    "/t005/items/{item_id}/name",
+    { params: { item_id: Path(s.string()) }, responseModel: Item005, responseModelInclude: new Set(["name", "description"]) },
+    async function readItemName005({ item_id }) {
+      return items005[item_id];
+    },
+  );
 
-app.get(
-  "/t005/items/{item_id}/name",
-  { params: { item_id: Path(z.string()) }, responseModel: Item005, responseModelInclude: new Set(["name", "description"]) },
-  async function readItemName005({ item_id }) {
-    return items005[item_id];
-  },
-);
+  app.get(
+    "/t005/items/{item_id}/public",
+    { params: { item_id: Path(s.string()) }, responseModel: Item005, responseModelExclude: new Set(["tax"]) },
+    async function readItemPublicData005({ item_id }) {
+      return items005[item_id];
+    },
+  );
 
-app.get(
-  "/t005/items/{item_id}/public",
-  { params: { item_id: Path(z.string()) }, responseModel: Item005, responseModelExclude: new Set(["tax"]) },
-  async function readItemPublicData005({ item_id }) {
-    return items005[item_id];
-  },
-);
+  app.get(
+    "/t006/items/{item_id}/name",
+    { params: { item_id: Path(s.string()) }, responseModel: Item005, responseModelInclude: ["name", "description"] },
+    async function readItemName006({ item_id }) {
+      return items005[item_id];
+    },
+  );
 
-app.get(
-  "/t006/items/{item_id}/name",
-  { params: { item_id: Path(z.string()) }, responseModel: Item005, responseModelInclude: ["name", "description"] },
-  async function readItemName006({ item_id }) {
-    return items005[item_id];
-  },
-);
+  app.get(
+    "/t006/items/{item_id}/public",
+    { params: { item_id: Path(s.string()) }, responseModel: Item005, responseModelExclude: ["tax"] },
+    async function readItemPublicData006({ item_id }) {
+      return items005[item_id];
+    },
+  );
 
-app.get(
-  "/t006/items/{item_id}/public",
-  { params: { item_id: Path(z.string()) }, responseModel: Item005, responseModelExclude: ["tax"] },
-  async function readItemPublicData006({ item_id }) {
-    return items005[item_id];
-  },
-);
+  return app;
+}
 
+export const app = makeApp(zodKit);

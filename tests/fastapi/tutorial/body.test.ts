@@ -1,10 +1,8 @@
 // Differential test of docs_src/body: the real FastAPI (tests/python/fastapi_apps/body.py)
-// and its TS twin (tests/fastapi/apps/body.ts) answer tests/fastapi/cases/body.ts alike.
-import { test } from "uvu";
-import { app } from "../apps/body.js";
+// and its TS twin (tests/fastapi/apps/body.ts), with each kit's schemas, answer
+// tests/fastapi/cases/body.ts alike.
+import { makeApp } from "../apps/body.js";
 import { cases } from "../cases/body.js";
-import { differential } from "../differential.js";
+import { differentialKits } from "../kits/differential.js";
 
-differential(test, { python: "body", ts: () => app, cases });
-
-test.run();
+differentialKits({ python: "body", makeApp, cases });

@@ -1,10 +1,8 @@
 // Differential test of docs_src/cookie_params: the real FastAPI (tests/python/fastapi_apps/cookie_params.py)
-// and its TS twin (tests/fastapi/apps/cookie_params.ts) answer tests/fastapi/cases/cookie_params.ts alike.
-import { test } from "uvu";
-import { app } from "../apps/cookie_params.js";
+// and its TS twin (tests/fastapi/apps/cookie_params.ts), with each kit's schemas, answer
+// tests/fastapi/cases/cookie_params.ts alike.
+import { makeApp } from "../apps/cookie_params.js";
 import { cases } from "../cases/cookie_params.js";
-import { differential } from "../differential.js";
+import { differentialKits } from "../kits/differential.js";
 
-differential(test, { python: "cookie_params", ts: () => app, cases });
-
-test.run();
+differentialKits({ python: "cookie_params", makeApp, cases });
