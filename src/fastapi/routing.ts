@@ -2,7 +2,7 @@
 // itself is in _route_handler.ts.
 import assert from "node:assert";
 import type { Middleware } from "../middleware/index.js";
-import { BaseRoute, Match, Mount, NoMatchFound, Route, Router, type Lifespan } from "../routing.js";
+import { BaseRoute, Match, Mount, NoMatchFound, Route, Router, compilePath, type Lifespan } from "../routing.js";
 import type { ASGIApp, Receive, Scope, Send } from "../types.js";
 import { ModelField } from "./_compat/model_field.js";
 import type { StandardSchemaV1 } from "./_compat/standard_schema.js";
@@ -14,13 +14,16 @@ import { FastAPIError } from "./exceptions.js";
 import * as params from "./params.js";
 import { EventSourceResponse } from "./sse.js";
 import type { ParamsSpec, Values } from "./types.js";
-import { isBodyAllowedForStatusCode } from "./utils.js";
+import { generateUniqueId, isBodyAllowedForStatusCode } from "./utils.js";
 
 /** A handler: called with one value per declared param. */
 export type Handler<P> = (values: Values<P>) => unknown;
 
 /** The responses a route documents besides its own: `{ 404: { description, model } }`. */
 export type ResponsesSpec = Record<string | number, Record<string, unknown>>;
+
+/** Makes a path operation's unique id (its operationId unless given, and the `Body_` model's name). */
+export type GenerateUniqueIdFunction = (route: APIRoute) => string;
 
 /** FastAPI's path operation keyword arguments, in camelCase. */
 export interface PathOperationOptions<P extends ParamsSpec = ParamsSpec> {
@@ -53,8 +56,10 @@ export interface PathOperationOptions<P extends ParamsSpec = ParamsSpec> {
   /** @default JSONResponse */
   responseClass?: ResponseClass;
   callbacks?: BaseRoute[];
+  /** Deep-merged into the operation's OpenAPI object. */
   openapiExtra?: Record<string, unknown>;
-  generateUniqueIdFunction?: (route: APIRoute) => string;
+  /** @default FastAPI's: `read_item_items__item_id__get` */
+  generateUniqueIdFunction?: GenerateUniqueIdFunction;
   /** Require a JSON content type for JSON bodies; `false` also reads a body sent without one. @default true */
   strictContentType?: boolean;
 }
@@ -74,39 +79,91 @@ const toSet = (keys: Iterable<string> | undefined) => (keys === undefined ? null
 /** A path operation: a Route whose handler is called with its declared, validated params. */
 export class APIRoute extends Route {
   declare readonly app: ASGIApp;
+  declare readonly methods: Set<string>;
   readonly options: APIRouteOptions;
   readonly dependant: Dependant;
   readonly dependencies: params.Depends[];
   readonly tags: string[];
+  readonly summary: string | null;
+  /** The operation's description (Python's docstring has no counterpart here: the option only). */
+  readonly description: string;
+  readonly responseDescription: string;
   readonly responses: ResponsesSpec;
+  readonly deprecated: boolean | null;
+  readonly operationId: string | null;
+  /** The operationId unless one is given, and the name of the route's `Body_` model. */
+  readonly uniqueId: string;
+  readonly openapiExtra: Record<string, unknown> | null;
+  readonly callbacks: BaseRoute[];
   readonly statusCode: number | null;
+  /** null: the default, JSONResponse. */
+  readonly responseClass: ResponseClass | null;
+  /** The response model; for a generator handler, the model of each item it yields. */
   readonly responseField: ModelField | null;
+  /** The models of `responses: { 404: { model } }`, by status. */
+  readonly responseFields: Record<string, ModelField>;
+  /** How a generator handler's items are sent: JSON Lines, Server-Sent Events, or its own response class's way. */
+  readonly stream: "jsonl" | "sse" | "raw" | null;
   readonly embedBodyFields: boolean;
   readonly bodyParams: Dependant["bodyParams"];
 
   constructor(path: string, endpoint: Handler<never>, options: APIRouteOptions = {}) {
-    super(path, endpoint as never, { methods: options.methods ?? ["GET"], name: options.name, includeInSchema: options.includeInSchema });
+    // FastAPI's routes take any path (an OpenAPI callback's "{$callback_url}/invoices", a webhook's
+    // name): Starlette's check that it starts with "/" is Route's, which APIRoute does not call.
+    super(path.startsWith("/") ? path : "/" + path, endpoint as never, { methods: options.methods ?? ["GET"], name: options.name, includeInSchema: options.includeInSchema });
+    if (!path.startsWith("/")) {
+      (this as { path: string }).path = path;
+      (this as { compiled: Route["compiled"] }).compiled = compilePath(path);
+    }
     if (typeof endpoint !== "function") throw new TypeError("An endpoint must be a callable");
     this.options = options;
     this.tags = [...(options.tags ?? [])];
+    this.summary = options.summary ?? null;
+    // FastAPI keeps what comes before a form feed: the rest is for the code's readers.
+    this.description = (options.description ?? "").split("\f")[0].trim();
+    this.responseDescription = options.responseDescription ?? "Successful Response";
     this.responses = { ...options.responses };
+    this.deprecated = options.deprecated ?? null;
+    this.operationId = options.operationId ?? null;
+    this.openapiExtra = options.openapiExtra ?? null;
+    this.callbacks = [...(options.callbacks ?? [])];
     this.dependencies = [...(options.dependencies ?? [])];
     this.statusCode = options.statusCode ?? null;
+    this.responseClass = options.responseClass ?? null;
     // FastAPI's routes answer exactly the methods given: GET does not bring HEAD as in Starlette.
     (this as { methods: Set<string> }).methods = new Set((options.methods ?? ["GET"]).map((m) => m.toUpperCase()));
+    this.uniqueId = this.operationId ?? (options.generateUniqueIdFunction ?? generateUniqueId)(this);
+    this.responseFields = this.additionalResponseFields();
     this.dependant = endpointDependant(this.compiled.format, endpoint, options.params ?? {}, this.dependencies);
     this.bodyParams = flatBodyParams(this.dependant);
     this.embedBodyFields = shouldEmbedBodyFields(this.bodyParams);
+    const generator = isGeneratorFunction(endpoint);
+    const responseClass = this.responseClass;
+    this.stream = !generator ? null : responseClass === null ? "jsonl" : isSubclass(responseClass, EventSourceResponse) ? "sse" : "raw";
     const model = options.responseModel ?? null;
     if (model !== null) assert(isBodyAllowedForStatusCode(this.statusCode), `Status code ${this.statusCode} must not have a response body`);
-    this.responseField = model === null ? null : new ModelField(model, { name: "Response" });
+    this.responseField = model === null ? null : new ModelField(model, { name: (generator ? "StreamItem_" : "Response_") + this.uniqueId });
     (this as { app: ASGIApp }).app = requestResponse(this.handlerState(endpoint));
+  }
+
+  private additionalResponseFields(): Record<string, ModelField> {
+    const fields: Record<string, ModelField> = {};
+    for (const [code, response] of Object.entries(this.responses)) {
+      assert(typeof response === "object" && response !== null && !Array.isArray(response), "An additional response must be a dict");
+      const model = response.model;
+      if (!model) continue;
+      assert(isBodyAllowedForStatusCode(code), `Status code ${code} must not have a response body`);
+      if (typeof (model as { "~standard"?: unknown })["~standard"] !== "object") {
+        throw new TypeError(`responses[${code}].model of ${this.path} must be a Standard Schema (zod, valibot, arktype...)`);
+      }
+      fields[code] = new ModelField(model as StandardSchemaV1, { name: `Response_${code}_${this.uniqueId}` });
+    }
+    return fields;
   }
 
   private handlerState(endpoint: unknown): HandlerState {
     const options = this.options;
-    const responseClass = options.responseClass ?? null;
-    const generator = isGeneratorFunction(endpoint);
+    const responseClass = this.responseClass;
     const first = this.bodyParams[0];
     return {
       dependant: this.dependant,
@@ -122,7 +179,7 @@ export class APIRoute extends Route {
         excludeDefaults: options.responseModelExcludeDefaults ?? false,
         excludeNone: options.responseModelExcludeNone ?? false,
       },
-      stream: !generator ? null : responseClass === null ? "jsonl" : isSubclass(responseClass, EventSourceResponse) ? "sse" : "raw",
+      stream: this.stream,
       strictContentType: options.strictContentType ?? true,
       endpointFunction: (endpoint as { name?: string }).name,
       hasGenerators: hasGenerators(this.dependant),
@@ -147,6 +204,7 @@ export class APIRoute extends Route {
       includeInSchema: (o.includeInSchema ?? true) && context.includeInSchema,
       responseClass: o.responseClass ?? context.defaultResponseClass ?? undefined,
       callbacks: [...context.callbacks, ...(o.callbacks ?? [])],
+      generateUniqueIdFunction: o.generateUniqueIdFunction ?? context.generateUniqueIdFunction ?? undefined,
       name: this.name,
       methods: o.methods,
     });
@@ -167,6 +225,7 @@ export interface IncludeContext {
   readonly callbacks: BaseRoute[];
   readonly deprecated: boolean;
   readonly includeInSchema: boolean;
+  readonly generateUniqueIdFunction: GenerateUniqueIdFunction | null;
 }
 
 export interface IncludeRouterOptions {
@@ -179,6 +238,8 @@ export interface IncludeRouterOptions {
   deprecated?: boolean;
   /** @default true */
   includeInSchema?: boolean;
+  /** For the included routes that set none themselves (nor their router). */
+  generateUniqueIdFunction?: GenerateUniqueIdFunction;
 }
 
 function combine(outer: IncludeContext, inner: IncludeContext): IncludeContext {
@@ -191,6 +252,7 @@ function combine(outer: IncludeContext, inner: IncludeContext): IncludeContext {
     callbacks: [...outer.callbacks, ...inner.callbacks],
     deprecated: outer.deprecated || inner.deprecated,
     includeInSchema: outer.includeInSchema && inner.includeInSchema,
+    generateUniqueIdFunction: inner.generateUniqueIdFunction ?? outer.generateUniqueIdFunction,
   };
 }
 
@@ -267,11 +329,23 @@ export class IncludedRouter extends BaseRoute {
 }
 
 /** Every route as served, included routers' too (FastAPI's _iter_routes_with_context). */
-function* effectiveRoutes(routes: BaseRoute[]): Generator<BaseRoute> {
+export function* effectiveRoutes(routes: readonly BaseRoute[]): Generator<BaseRoute> {
   for (const route of routes) {
     if (route instanceof IncludedRouter) yield* effectiveRoutes(route.routes);
     else yield route;
   }
+}
+
+/**
+ * A number that changes whenever the routes of `router` or of a router it includes may have
+ * (FastAPI's _get_routes_version): the cached OpenAPI document is rebuilt then.
+ */
+export function routesVersion(router: APIRouter, seen: Set<APIRouter> = new Set()): number {
+  if (seen.has(router)) return router.routesVersion;
+  seen.add(router);
+  let version = router.routesVersion;
+  for (const route of router.routes) if (route instanceof IncludedRouter) version += routesVersion(route.router, seen);
+  return version;
 }
 
 export interface APIRouterOptions {
@@ -293,6 +367,8 @@ export interface APIRouterOptions {
   /** @default true */
   strictContentType?: boolean;
   middleware?: Middleware[];
+  /** For this router's routes that set none themselves. @default FastAPI's */
+  generateUniqueIdFunction?: GenerateUniqueIdFunction;
 }
 
 type Decorator<P> = <H extends Handler<P>>(handler: H) => H;
@@ -330,6 +406,7 @@ export class APIRouter extends Router {
   readonly deprecated: boolean;
   readonly includeInSchema: boolean;
   readonly strictContentType: boolean;
+  readonly generateUniqueIdFunction: GenerateUniqueIdFunction | null;
   private version = 0;
 
   constructor(options: APIRouterOptions = {}) {
@@ -348,6 +425,7 @@ export class APIRouter extends Router {
     this.deprecated = options.deprecated ?? false;
     this.includeInSchema = options.includeInSchema ?? true;
     this.strictContentType = options.strictContentType ?? true;
+    this.generateUniqueIdFunction = options.generateUniqueIdFunction ?? null;
   }
 
   /** Changes whenever the route list may have: included routers rebuild their view then. */
@@ -366,6 +444,7 @@ export class APIRouter extends Router {
       includeInSchema: (options.includeInSchema ?? true) && this.includeInSchema,
       callbacks: [...this.callbacks, ...(options.callbacks ?? [])],
       strictContentType: options.strictContentType ?? this.strictContentType,
+      generateUniqueIdFunction: options.generateUniqueIdFunction ?? this.generateUniqueIdFunction ?? undefined,
     });
     this.routes.push(route);
     this.version++;
@@ -413,6 +492,7 @@ export class APIRouter extends Router {
       callbacks: [...this.callbacks, ...(options.callbacks ?? [])],
       deprecated: (options.deprecated ?? false) || this.deprecated,
       includeInSchema: this.includeInSchema && (options.includeInSchema ?? true),
+      generateUniqueIdFunction: options.generateUniqueIdFunction ?? this.generateUniqueIdFunction,
     };
     this.routes.push(new IncludedRouter(router, context));
     this.version++;

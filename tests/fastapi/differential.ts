@@ -236,6 +236,8 @@ export interface Case {
   compare?: "status+loc" | "status";
   /** Response headers compared by value for this case, beside the always-compared ones. */
   compareHeaders?: string[];
+  /** Compare JSON objects whatever the order of their keys (an OpenAPI document). */
+  ignoreKeyOrder?: boolean;
   /** Why the TS side cannot match this case: it runs against Python only (status check). */
   pythonOnly?: string;
 }
@@ -474,6 +476,7 @@ export function compareReplies(c: Case, py: Reply, ts: Reply, targets: { py: Tar
   const tsText = normalized(ts.body, targets.ts);
   if (c.exact) return [...out, ...textDiff(pyText, tsText)];
   const contentType = headerValues(py, "content-type")[0];
+  if (c.ignoreKeyOrder) options = { ...options, ignoreKeyOrder: true };
   if (c.compare === "status+loc" || isJsonType(contentType)) {
     const a = parseJson(pyText);
     const b = parseJson(tsText);

@@ -11,7 +11,7 @@ export function makeApp(s: Kit): FastAPI {
     description: s.orNone(s.string()),
     price: s.number(),
     tax: s.orNone(s.number()),
-  });
+  }, "Item");
 
   const app = new FastAPI();
 
@@ -52,7 +52,7 @@ export function makeApp(s: Kit): FastAPI {
   const LenientItem = s.object({
     name: s.string(),
     price: s.number(),
-  });
+  }, "LenientItem");
 
   const lenient = new APIRouter({ prefix: "/lenient", strictContentType: false });
 

@@ -10,7 +10,7 @@ const Item = z.object({
   description: z.string().max(300).nullable().default(null).meta({ title: "The description of the item" }),
   price: z.number().gt(0).meta({ description: "The price must be greater than zero" }),
   tax: z.number().nullable().default(null),
-});
+}).meta({ id: "Item" });
 
 app.put("/items/{item_id}", { params: { item_id: Path(z.int()), item: Body(Item, { embed: true }) } }, async function updateItem({ item_id, item }) {
   const results = { item_id, item };

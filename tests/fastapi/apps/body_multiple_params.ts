@@ -13,12 +13,12 @@ export function makeApp(s: Kit): FastAPI {
     description: s.orNone(s.string()),
     price: s.number(),
     tax: s.orNone(s.number()),
-  });
+  }, "Item");
 
   const User = s.object({
     username: s.string(),
     full_name: s.orNone(s.string()),
-  });
+  }, "User");
 
   // tutorial001: an optional body beside path and query parameters
   app.put(

@@ -16,7 +16,7 @@ export function makeApp(s: Kit): FastAPI {
     price: s.number(),
     tax: s.orNone(s.number()),
     tags: s.withDefault(s.array(s.unknown()), []),
-  });
+  }, "Item001");
 
   app.put("/t001/items/{item_id}", { params: { item_id: Path(s.int()), item: Body(Item001) } }, async function updateItem001({ item_id, item }) {
     const results = { item_id, item };
@@ -30,7 +30,7 @@ export function makeApp(s: Kit): FastAPI {
     price: s.number(),
     tax: s.orNone(s.number()),
     tags: s.withDefault(s.array(s.string()), []),
-  });
+  }, "Item002");
 
   app.put("/t002/items/{item_id}", { params: { item_id: Path(s.int()), item: Body(Item002) } }, async function updateItem002({ item_id, item }) {
     const results = { item_id, item };
@@ -44,7 +44,7 @@ export function makeApp(s: Kit): FastAPI {
     price: s.number(),
     tax: s.orNone(s.number()),
     tags: s.withDefault(s.set(s.string()), new Set()),
-  });
+  }, "Item003");
 
   app.put("/t003/items/{item_id}", { params: { item_id: Path(s.int()), item: Body(Item003) } }, async function updateItem003({ item_id, item }) {
     const results = { item_id, item };
@@ -55,7 +55,7 @@ export function makeApp(s: Kit): FastAPI {
   const Image004 = s.object({
     url: s.string(),
     name: s.string(),
-  });
+  }, "Image004");
 
   const Item004 = s.object({
     name: s.string(),
@@ -64,7 +64,7 @@ export function makeApp(s: Kit): FastAPI {
     tax: s.orNone(s.number()),
     tags: s.withDefault(s.set(s.string()), new Set()),
     image: s.orNone(Image004),
-  });
+  }, "Item004");
 
   app.put("/t004/items/{item_id}", { params: { item_id: Path(s.int()), item: Body(Item004) } }, async function updateItem004({ item_id, item }) {
     const results = { item_id, item };
@@ -75,7 +75,7 @@ export function makeApp(s: Kit): FastAPI {
   const Image = s.object({
     url: s.httpUrl(),
     name: s.string(),
-  });
+  }, "Image");
 
   const Item005 = s.object({
     name: s.string(),
@@ -84,7 +84,7 @@ export function makeApp(s: Kit): FastAPI {
     tax: s.orNone(s.number()),
     tags: s.withDefault(s.set(s.string()), new Set()),
     image: s.orNone(Image),
-  });
+  }, "Item005");
 
   app.put("/t005/items/{item_id}", { params: { item_id: Path(s.int()), item: Body(Item005) } }, async function updateItem005({ item_id, item }) {
     const results = { item_id, item };
@@ -99,7 +99,7 @@ export function makeApp(s: Kit): FastAPI {
     tax: s.orNone(s.number()),
     tags: s.withDefault(s.set(s.string()), new Set()),
     images: s.orNone(s.array(Image)),
-  });
+  }, "Item");
 
   app.put("/t006/items/{item_id}", { params: { item_id: Path(s.int()), item: Body(Item) } }, async function updateItem006({ item_id, item }) {
     const results = { item_id, item };
@@ -112,7 +112,7 @@ export function makeApp(s: Kit): FastAPI {
     description: s.orNone(s.string()),
     price: s.number(),
     items: s.array(Item),
-  });
+  }, "Offer");
 
   app.post("/offers/", { params: { offer: Body(Offer) } }, async function createOffer({ offer }) {
     return offer;

@@ -22,7 +22,7 @@ export function makeApp(s: Kit): FastAPI {
     price: s.orNone(s.number()),
     tax: s.withDefault(s.number(), 10.5),
     tags: s.withDefault(s.array(s.string()), []),
-  });
+  }, "Item");
 
   // tutorial001: PUT replaces. An unknown item_id gives undefined (Python: KeyError):
   // the response model refuses it, a 500 too.

@@ -17,20 +17,20 @@ export function makeApp(s: Kit): FastAPI {
     password: s.string(),
     email: s.string(),
     full_name: s.orNone(s.string()),
-  });
+  }, "UserIn");
 
   const UserOut = s.object({
     username: s.string(),
     email: s.string(),
     full_name: s.orNone(s.string()),
-  });
+  }, "UserOut");
 
   const UserInDB = s.object({
     username: s.string(),
     hashed_password: s.string(),
     email: s.string(),
     full_name: s.orNone(s.string()),
-  });
+  }, "UserInDB");
 
   function fakeSaveUser(user_in: Infer<typeof UserIn>) {
     const hashed_password = fakePasswordHasher(user_in.password);
@@ -51,11 +51,11 @@ export function makeApp(s: Kit): FastAPI {
     full_name: s.orNone(s.string()),
   };
 
-  const UserIn002 = s.object({ ...userBase, password: s.string() });
+  const UserIn002 = s.object({ ...userBase, password: s.string() }, "UserIn002");
 
-  const UserOut002 = s.object({ ...userBase });
+  const UserOut002 = s.object({ ...userBase }, "UserOut002");
 
-  const UserInDB002 = s.object({ ...userBase, hashed_password: s.string() });
+  const UserInDB002 = s.object({ ...userBase, hashed_password: s.string() }, "UserInDB002");
 
   function fakeSaveUser002(user_in: Infer<typeof UserIn002>) {
     const hashed_password = fakePasswordHasher(user_in.password);
@@ -74,9 +74,9 @@ export function makeApp(s: Kit): FastAPI {
     type: s.string(),
   };
 
-  const CarItem = s.object({ ...baseItem, type: s.withDefault(s.string(), "car") });
+  const CarItem = s.object({ ...baseItem, type: s.withDefault(s.string(), "car") }, "CarItem");
 
-  const PlaneItem = s.object({ ...baseItem, type: s.withDefault(s.string(), "plane"), size: s.int() });
+  const PlaneItem = s.object({ ...baseItem, type: s.withDefault(s.string(), "plane"), size: s.int() }, "PlaneItem");
 
   const items: Record<string, Record<string, unknown>> = {
     item1: { description: "All my friends drive a low rider", type: "car" },
@@ -96,7 +96,7 @@ export function makeApp(s: Kit): FastAPI {
   const Item = s.object({
     name: s.string(),
     description: s.string(),
-  });
+  }, "Item");
 
   const list_items = [
     { name: "Foo", description: "There comes my hero" },

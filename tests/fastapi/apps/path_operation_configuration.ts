@@ -11,12 +11,14 @@ const Item = z.object({
   description: z.string().nullable().default(null),
   price: z.number(),
   tax: z.number().nullable().default(null),
-  // Python's set[str]: duplicates dropped, first occurrence first.
+  // Python's set[str]: duplicates dropped, first occurrence first (an overwrite, which keeps
+  // the type and so its JSON Schema, where a transform would have none), documented as unique items.
   tags: z
     .array(z.string())
     .default([])
-    .transform((tags) => [...new Set(tags)]),
-});
+    .overwrite((tags) => [...new Set(tags)])
+    .meta({ uniqueItems: true }),
+}).meta({ id: "Item" });
 
 // tutorial001: statusCode
 app.post("/t001/items/", { params: { item: Body(Item) }, responseModel: Item, statusCode: status.HTTP_201_CREATED }, async function createItem001({ item }) {

@@ -5,7 +5,7 @@ import type { Kit } from "../kits/kit.js";
 import { zodKit } from "../kits/zod.js";
 
 export function makeApp(s: Kit): FastAPI {
-  const ModelName = s.enum(["alexnet", "resnet", "lenet"]);
+  const ModelName = s.enum(["alexnet", "resnet", "lenet"], "ModelName");
 
   const app = new FastAPI();
 

@@ -13,8 +13,8 @@ app.post("/uploadfile/", { params: { file: UploadFile } }, async function create
   return { filename: file.filename };
 });
 
-// tutorial001_02: optional files
-app.post("/t001_02/files/", { params: { file: File({ optional: true }) } }, async function createFile00102({ file }) {
+// tutorial001_02: optional files (named as the Python functions: their operationIds come from the name)
+app.post("/t001_02/files/", { params: { file: File({ optional: true }) }, name: "create_file_001_02" }, async function createFile00102({ file }) {
   // Python's `not file`: None, or empty bytes.
   if (!file?.byteLength) {
     return { message: "No file sent" };
@@ -23,7 +23,7 @@ app.post("/t001_02/files/", { params: { file: File({ optional: true }) } }, asyn
   }
 });
 
-app.post("/t001_02/uploadfile/", { params: { file: File({ as: "upload", optional: true }) } }, async function createUploadFile00102({ file }) {
+app.post("/t001_02/uploadfile/", { params: { file: File({ as: "upload", optional: true }) }, name: "create_upload_file_001_02" }, async function createUploadFile00102({ file }) {
   if (!file) {
     return { message: "No upload file sent" };
   } else {
@@ -32,13 +32,13 @@ app.post("/t001_02/uploadfile/", { params: { file: File({ as: "upload", optional
 });
 
 // tutorial001_03: with descriptions
-app.post("/t001_03/files/", { params: { file: File({ description: "A file read as bytes" }) } }, async function createFile00103({ file }) {
+app.post("/t001_03/files/", { params: { file: File({ description: "A file read as bytes" }) }, name: "create_file_001_03" }, async function createFile00103({ file }) {
   return { file_size: file.byteLength };
 });
 
 app.post(
   "/t001_03/uploadfile/",
-  { params: { file: File({ as: "upload", description: "A file read as UploadFile" }) } },
+  { params: { file: File({ as: "upload", description: "A file read as UploadFile" }) }, name: "create_upload_file_001_03" },
   async function createUploadFile00103({ file }) {
     return { filename: file.filename };
   },

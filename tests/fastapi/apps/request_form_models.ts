@@ -9,7 +9,7 @@ export const app = new FastAPI();
 const FormData = z.object({
   username: z.string(),
   password: z.string(),
-});
+}).meta({ id: "FormData" });
 
 app.post("/login/", { params: { data: Form(FormData) } }, async function login({ data }) {
   return data;
@@ -19,7 +19,7 @@ app.post("/login/", { params: { data: Form(FormData) } }, async function login({
 const FormDataForbid = z.strictObject({
   username: z.string(),
   password: z.string(),
-});
+}).meta({ id: "FormDataForbid" });
 
 app.post("/t002/login/", { params: { data: Form(FormDataForbid) } }, async function login002({ data }) {
   return data;

@@ -14,14 +14,14 @@ export function makeApp(s: Kit): FastAPI {
     price: s.number(),
     tax: s.orNone(s.number()),
     tags: s.withDefault(s.array(s.string()), []),
-  });
+  }, "Item");
 
   // tutorial001_01: return annotations
-  app.post("/t001_01/items/", { params: { item: Body(Item) }, responseModel: Item }, async function createItem00101({ item }) {
+  app.post("/t001_01/items/", { params: { item: Body(Item) }, responseModel: Item, name: "create_item_001_01" }, async function createItem00101({ item }) {
     return item;
   });
 
-  app.get("/t001_01/items/", { responseModel: s.array(Item) }, async function readItems00101() {
+  app.get("/t001_01/items/", { responseModel: s.array(Item), name: "read_items_001_01" }, async function readItems00101() {
     return [s.parse(Item, { name: "Portal Gun", price: 42.0 }), s.parse(Item, { name: "Plumbus", price: 32.0 })];
   });
 
@@ -43,7 +43,7 @@ export function makeApp(s: Kit): FastAPI {
     password: s.string(),
     email: s.string(),
     full_name: s.orNone(s.string()),
-  });
+  }, "UserIn");
 
   app.post("/t002/user/", { params: { user: Body(UserIn) }, responseModel: UserIn }, async function createUser002({ user }) {
     return user;
@@ -54,7 +54,7 @@ export function makeApp(s: Kit): FastAPI {
     username: s.string(),
     email: s.string(),
     full_name: s.orNone(s.string()),
-  });
+  }, "UserOut");
 
   app.post("/t003/user/", { params: { user: Body(UserIn) }, responseModel: UserOut }, async function createUser003({ user }) {
     return user;
@@ -68,16 +68,16 @@ export function makeApp(s: Kit): FastAPI {
     full_name: s.orNone(s.string()),
   };
 
-  const BaseUser = s.object(baseUser);
+  const BaseUser = s.object(baseUser, "BaseUser");
 
-  const UserIn01 = s.object({ ...baseUser, password: s.string() });
+  const UserIn01 = s.object({ ...baseUser, password: s.string() }, "UserIn01");
 
-  app.post("/t003_01/user/", { params: { user: Body(UserIn01) }, responseModel: BaseUser }, async function createUser00301({ user }) {
+  app.post("/t003_01/user/", { params: { user: Body(UserIn01) }, responseModel: BaseUser, name: "create_user_003_01" }, async function createUser00301({ user }) {
     return user;
   });
 
   // tutorial003_02: a Response annotation
-  app.get("/t003_02/portal", { params: { teleport: Query(s.withDefault(s.boolean(), false)) } }, async function getPortal00302({ teleport }) {
+  app.get("/t003_02/portal", { params: { teleport: Query(s.withDefault(s.boolean(), false)) }, name: "get_portal_003_02" }, async function getPortal00302({ teleport }) {
     if (teleport) {
       return new RedirectResponse("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
     }
@@ -90,7 +90,7 @@ export function makeApp(s: Kit): FastAPI {
   });
 
   // tutorial003_05: responseModel null beside a union annotation
-  app.get("/t003_05/portal", { responseModel: null, params: { teleport: Query(s.withDefault(s.boolean(), false)) } }, async function getPortal00305({ teleport }) {
+  app.get("/t003_05/portal", { responseModel: null, params: { teleport: Query(s.withDefault(s.boolean(), false)) }, name: "get_portal_003_05" }, async function getPortal00305({ teleport }) {
     if (teleport) {
       return new RedirectResponse("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
     }
@@ -104,7 +104,7 @@ export function makeApp(s: Kit): FastAPI {
     price: s.number(),
     tax: s.withDefault(s.number(), 10.5),
     tags: s.withDefault(s.array(s.string()), []),
-  });
+  }, "Item004");
 
   // A missing key gives undefined where Python raises KeyError: the response model refuses it, a 500 as well.
   const items004: Record<string, Record<string, unknown>> = {
@@ -127,7 +127,7 @@ export function makeApp(s: Kit): FastAPI {
     description: s.orNone(s.string()),
     price: s.number(),
     tax: s.withDefault(s.number(), 10.5),
-  });
+  }, "Item005");
 
   const items005: Record<string, Record<string, unknown>> = {
     foo: { name: "Foo", price: 50.2 },

@@ -10,7 +10,7 @@ export const app = new FastAPI();
 const Item = z.object({
   name: z.string(),
   description: z.string().nullable(),
-});
+}).meta({ id: "Item" });
 
 const items: Array<z.infer<typeof Item>> = [
   Item.parse({ name: "Plumbus", description: "A multi-purpose household device." }),
@@ -46,7 +46,7 @@ app.get("/items/stream-no-async-no-annotation", { responseClass: EventSourceResp
 const PricedItem = z.object({
   name: z.string(),
   price: z.number(),
-});
+}).meta({ id: "PricedItem" });
 
 const priced_items: Array<z.infer<typeof PricedItem>> = [
   PricedItem.parse({ name: "Plumbus", price: 32.99 }),
@@ -87,7 +87,7 @@ app.get(
 // tutorial005: POST with a body
 const Prompt = z.object({
   text: z.string(),
-});
+}).meta({ id: "Prompt" });
 
 app.post("/chat/stream", { responseClass: EventSourceResponse, params: { prompt: Body(Prompt) } }, async function* streamChat({ prompt }) {
   // Python's str.split(): runs of whitespace, none at either end.

@@ -9,7 +9,7 @@ export const app = new FastAPI();
 const Item = z.object({
   name: z.string(),
   description: z.string().nullable(),
-});
+}).meta({ id: "Item" });
 
 const items: Array<z.infer<typeof Item>> = [
   Item.parse({ name: "Plumbus", description: "A multi-purpose household device." }),

@@ -27,5 +27,5 @@ export const cases: Case[] = [
   { name: "admin without X-Token", method: "POST", path: "/admin/?token=jessica", expect: 422, exact: true },
   { name: "admin with GET", method: "GET", path: "/admin/?token=jessica", headers: [xToken], expect: 405 },
   { name: "an unknown route needs no token", method: "GET", path: "/nowhere", expect: 404 },
-  { name: "openapi: tags, prefixes, responses", method: "GET", path: "/openapi.json", expect: 200, pythonOnly: "OpenAPI: issue 18" },
+  { name: "openapi: tags, prefixes, responses", method: "GET", path: "/openapi.json", expect: 200, ignoreKeyOrder: true },
 ];

@@ -20,7 +20,7 @@ export const cases: Case[] = [
   { name: "t006: deprecated still answers", method: "GET", path: "/t006/elements/", expect: 200 },
   { name: "t006: items", method: "GET", path: "/t006/items/", expect: 200 },
   { name: "t006: users", method: "GET", path: "/t006/users/", expect: 200 },
-  { name: "openapi: tags, summary, description, response_description, deprecated", method: "GET", path: "/openapi.json", expect: 200, pythonOnly: "OpenAPI: issue 18" },
-  { name: "docs page", method: "GET", path: "/docs", expect: 200, pythonOnly: "OpenAPI: issue 18" },
-  { name: "redoc page", method: "GET", path: "/redoc", expect: 200, pythonOnly: "OpenAPI: issue 18" },
+  { name: "openapi: tags, summary, description, response_description, deprecated", method: "GET", path: "/openapi.json", expect: 200, ignoreKeyOrder: true },
+  { name: "docs page", method: "GET", path: "/docs", expect: 200 },
+  { name: "redoc page", method: "GET", path: "/redoc", expect: 200 },
 ];

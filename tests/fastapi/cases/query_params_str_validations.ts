@@ -55,5 +55,5 @@ export const cases: Case[] = [
   { name: "t015: imdb not found", method: "GET", path: "/t015/items/?id=imdb-tt0000000", expect: 200 },
   { name: "t015: invalid id", method: "GET", path: "/t015/items/?id=foo", expect: 422, compare: "status+loc" },
   { name: "t015: no id", method: "GET", path: "/t015/items/", expect: 200 },
-  { name: "openapi: deprecated, include_in_schema, alias, constraints", method: "GET", path: "/openapi.json", expect: 200, pythonOnly: "starlette-ts/fastapi does not generate OpenAPI yet" },
+  { name: "openapi: deprecated, include_in_schema, alias, constraints", method: "GET", path: "/openapi.json", expect: 200, ignoreKeyOrder: true },
 ];

@@ -75,6 +75,9 @@ function definitionOf(shape: Shape): Record<string, unknown> {
 /** An object type that drops ("delete") or refuses ("reject") keys it does not declare. */
 const undeclared = (t: Ark, what: "delete" | "reject"): Ark => (t as unknown as Type<object>).onUndeclaredKey(what) as unknown as Ark;
 
+/** A model's or enum's name, as OpenAPI's components know it: its JSON Schema title. */
+const named = (t: Ark, name: string | undefined): Ark => (name === undefined ? t : (t.configure({ title: name }) as unknown as Ark));
+
 // The scheme of a URL that parses (one that does not is string.url's to report).
 const isHttp = (url: string): boolean => !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol);
 
@@ -95,7 +98,7 @@ export const arktypeKit: Kit = {
     ),
   literal: (values) => kit(type.enumerated(...(values as readonly Scalar[]))),
   // arktype has no enum apart from a union of units.
-  enum: (values) => kit(type.enumerated(...values)),
+  enum: (values, name) => kit(named(type.enumerated(...values) as unknown as Ark, name)),
   nullable: (inner) => kit(ark(inner).or(type.null)),
   optional: (inner) => absentable(ark(inner), { optional: true }),
   withDefault: (inner, value) => absentable(ark(inner), { default: value }),
@@ -106,8 +109,8 @@ export const arktypeKit: Kit = {
   // key is refused, so that "007" is converted (to "7") rather than kept beside the int keys.
   record: (keys, value) =>
     kit(keys === "int" ? undeclared(type({ "[string.integer]": ark(value) } as never), "reject") : type({ "[string]": ark(value) } as never)),
-  object: (shape) => kit(undeclared(type(definitionOf(shape) as never), "delete")),
-  strictObject: (shape) => kit(undeclared(type(definitionOf(shape) as never), "reject")),
+  object: (shape, name) => kit(named(undeclared(type(definitionOf(shape) as never), "delete"), name)),
+  strictObject: (shape, name) => kit(named(undeclared(type(definitionOf(shape) as never), "reject"), name)),
   // Ordered, as zod's and valibot's: .or() refuses members whose inputs overlap when one has a
   // morph (a default is one), such as two models that differ by a field.
   union: (members) => kit(type.schema({ branches: members.map(ark) as never, ordered: true }) as unknown as Ark),

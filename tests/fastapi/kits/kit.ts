@@ -43,8 +43,8 @@ export interface Kit {
   httpUrl(): Schema<string>;
   /** Literal["a", 1...]. */
   literal<const V extends readonly Scalar[]>(values: V): Schema<V[number]>;
-  /** A str Enum: its error is pydantic's `enum`, not `literal_error`. */
-  enum<const V extends readonly string[]>(values: V): Schema<V[number]>;
+  /** A str Enum: its error is pydantic's `enum`, not `literal_error`. `name`: its class name, for OpenAPI. */
+  enum<const V extends readonly string[]>(values: V, name?: string): Schema<V[number]>;
   /** `X | None`, required. */
   nullable<T>(inner: Schema<T>): Schema<T | null>;
   /** May be absent (no default): undefined then. */
@@ -59,10 +59,10 @@ export interface Kit {
   set<T>(item: Schema<T>): Schema<Set<T>>;
   /** dict[str, X] or dict[int, X] (JSON keys are text: an int key comes as a string of digits). */
   record<T>(keys: "str" | "int", value: Schema<T>): Schema<Record<string, T>>;
-  /** A BaseModel: extra keys are dropped. */
-  object<S extends Shape>(shape: S): Schema<ObjectOf<S>>;
-  /** A BaseModel with `extra="forbid"`. */
-  strictObject<S extends Shape>(shape: S): Schema<ObjectOf<S>>;
+  /** A BaseModel: extra keys are dropped. `name`: its class name, for OpenAPI's components. */
+  object<S extends Shape>(shape: S, name?: string): Schema<ObjectOf<S>>;
+  /** A BaseModel with `extra="forbid"`; `name` as object's. */
+  strictObject<S extends Shape>(shape: S, name?: string): Schema<ObjectOf<S>>;
   /** `A | B`: the first member that takes the value. */
   union<const M extends readonly Schema<unknown>[]>(members: M): Schema<Infer<M[number]>>;
   /** AfterValidator: a check of the user's whose failure (pydantic's value_error) says `message`. */

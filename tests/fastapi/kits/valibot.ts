@@ -21,6 +21,9 @@ const bare = (schema: Schema<unknown>): Bare => (schema as Wrapped<unknown>)[BAR
 
 const entriesOf = (shape: Shape): v.ObjectEntries => Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, bare(s)]));
 
+/** A model's or enum's name, as OpenAPI's components know it: its JSON Schema title. */
+const named = (schema: Bare, name: string | undefined): Bare => (name === undefined ? schema : v.pipe(schema, v.title(name)));
+
 // The scheme of a URL that parses: one that does not is v.url()'s to report (a pipe runs every check).
 const isHttp = (url: string): boolean => !URL.canParse(url) || /^https?:$/.test(new URL(url).protocol);
 
@@ -49,7 +52,7 @@ export const valibotKit: Kit = {
   boolean: () => kit(v.boolean()),
   httpUrl: () => kit(v.pipe(v.string(), v.url(), v.check(isHttp, "Invalid URL: expected an http or https URL"), v.transform((url) => new URL(url).href))),
   literal: (values) => kit(literalOf(values)),
-  enum: (values) => kit(v.enum(Object.fromEntries(values.map((x) => [x, x])))),
+  enum: (values, name) => kit(named(v.enum(Object.fromEntries(values.map((x) => [x, x]))), name)),
   nullable: (inner) => kit(v.nullable(bare(inner))),
   optional: (inner) => kit(v.optional(bare(inner))),
   withDefault: (inner, value) => kit(v.optional(bare(inner), defaultOf(value))),
@@ -58,8 +61,8 @@ export const valibotKit: Kit = {
   set: (item) => kit(v.pipe(v.array(bare(item)), v.transform((items) => new Set(items)))),
   // JSON keys are text: an int key is a string of digits, written as the int it is ("007" is "7"), as zod does.
   record: (keys, value) => kit(v.record(keys === "int" ? intKey : v.string(), bare(value))),
-  object: (shape) => kit(v.object(entriesOf(shape))),
-  strictObject: (shape) => kit(v.strictObject(entriesOf(shape))),
+  object: (shape, name) => kit(named(v.object(entriesOf(shape)), name)),
+  strictObject: (shape, name) => kit(named(v.strictObject(entriesOf(shape)), name)),
   union: (members) => kit(v.union(members.map(bare))),
   refine: (inner, check, message) => kit(v.pipe(bare(inner), v.check(check as (value: unknown) => boolean, message))),
   parse: parseWith,

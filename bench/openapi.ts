@@ -1,0 +1,172 @@
+// The OpenAPI document of an app with 200 path operations (issue 18): how long building it takes,
+// and /openapi.json served beside /json by the same server, under wrk. Writes openapi-results.md.
+//   node --conditions=source --import tsx bench/openapi.ts            the full run (about a minute)
+//   node --conditions=source --import tsx bench/openapi.ts --smoke    one short round, to check it runs
+// The apps are built from src/ (tsx): the document is made at run time, as a user's app makes it.
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import * as z from "zod";
+import { serve } from "../src/server.js";
+import { Body, FastAPI, Header, Path, Query, Response } from "../src/fastapi/index.js";
+import { get } from "./http.js";
+
+const SMOKE = process.argv.includes("--smoke");
+const ROUTES = 200;
+const ROUNDS = SMOKE ? 1 : Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = SMOKE ? 1 : Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 50;
+
+/**
+ * 200 path operations as a tutorial app declares them: half GET with a path, a query and a header
+ * param and a response model, half POST with a body and a query param. `models`: how many models
+ * they share (200: one each, the worst case; 20: ten routes each).
+ */
+export function makeApp(models: number): FastAPI {
+  const app = new FastAPI({ title: "Bench", version: "1.0.0" });
+  app.get("/json", () => ({ hello: "world" }));
+  const schemas = Array.from({ length: models }, (_, i) =>
+    z
+      .object({
+        name: z.string(),
+        description: z.string().max(300).nullable().default(null),
+        price: z.number().gt(0),
+        tax: z.number().nullable().default(null),
+        tags: z.array(z.string()).default([]),
+        image: z.object({ url: z.url(), name: z.string() }).meta({ id: `Image${i}` }).nullable().default(null),
+      })
+      .meta({ id: `Item${i}` }),
+  );
+  for (let i = 0; i < ROUTES; i++) {
+    const Item = schemas[i % models];
+    if (i % 2 === 0) {
+      app.get(
+        `/r${i}/items/{item_id}`,
+        { params: { item_id: Path(z.int()), q: Query(z.string().nullable().default(null), { maxLength: 50 }), x_token: Header(z.string()) }, responseModel: Item, tags: ["items"] },
+        function readItem({ item_id }) {
+          return { item_id };
+        },
+      );
+    } else {
+      app.post(`/r${i}/items/`, { params: { item: Body(Item), limit: Query(z.int().default(10)) }, responseModel: Item, tags: ["items"] }, function createItem({ item }) {
+        return item;
+      });
+    }
+  }
+  return app;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Milliseconds to build the document of fresh apps (each its own schemas: nothing converted before). */
+function buildTimes(models: number, count: number): number[] {
+  const apps = Array.from({ length: count }, () => makeApp(models));
+  return apps.map((app) => {
+    const start = performance.now();
+    app.openapi();
+    return performance.now() - start;
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function wrk(url: string, seconds: number): { rps: number; p50: string } {
+  const out = spawnSync("wrk", ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", url], { encoding: "utf8", timeout: (seconds + 30) * 1000 });
+  if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
+  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out.stdout)?.[1]), p50: /^\s+50%\s+(\S+)/m.exec(out.stdout)?.[1] ?? "?" };
+}
+
+async function serveOnly(): Promise<void> {
+  const app = makeApp(20);
+  // The same bytes as a static response, built once: what /openapi.json should cost.
+  const bytes = Buffer.from(JSON.stringify(app.openapi()), "utf8");
+  app.addRoute("/static-document", () => new Response(bytes, { mediaType: "application/json" }));
+  await serve(app, { host: "127.0.0.1", port: Number(process.env.PORT), accessLog: false, log: () => undefined });
+}
+
+/** The first document of a fresh process, whose JIT has compiled nothing yet: what the first request to /openapi.json waits for. */
+function coldTimes(models: number, count: number): number[] {
+  const here = fileURLToPath(import.meta.url);
+  return Array.from({ length: count }, () => {
+    const out = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", here, "--cold", String(models)], { encoding: "utf8" });
+    if (out.status !== 0) throw new Error(out.stderr);
+    return Number(out.stdout.trim());
+  });
+}
+
+async function main(): Promise<void> {
+  // Warm the JIT on a few documents first: a server builds its document once, in a warm process.
+  buildTimes(200, SMOKE ? 1 : 5);
+  const distinct = buildTimes(200, SMOKE ? 2 : 20);
+  const shared = buildTimes(20, SMOKE ? 2 : 20);
+  const app = makeApp(20);
+  const size = JSON.stringify(app.openapi()).length;
+  const coldDistinct = coldTimes(200, SMOKE ? 1 : 7);
+  const coldShared = coldTimes(20, SMOKE ? 1 : 7);
+  console.log(`build, 200 models: median ${median(distinct).toFixed(1)} ms (cold ${median(coldDistinct).toFixed(1)}); 20 models: median ${median(shared).toFixed(1)} ms (cold ${median(coldShared).toFixed(1)}); document ${size} bytes`);
+
+  const port = await freePort();
+  const here = fileURLToPath(import.meta.url);
+  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", here, "--serve"], { env: { ...process.env, PORT: String(port) }, stdio: "inherit" });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await get(`${base}/json`)).status === 200) break;
+      } catch {
+        if (i > 200) throw new Error("the server did not start");
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const doc = await get(`${base}/openapi.json`);
+    if (doc.status !== 200 || !doc.contentType.startsWith("application/json")) throw new Error(`/openapi.json answered ${doc.status}`);
+    const json: number[] = [];
+    const openapi: number[] = [];
+    const statik: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      json.push(wrk(`${base}/json`, SECONDS).rps);
+      openapi.push(wrk(`${base}/openapi.json`, SECONDS).rps);
+      statik.push(wrk(`${base}/static-document`, SECONDS).rps);
+    }
+    const line = (route: string, rps: number[]) => `| ${route} | ${median(rps).toFixed(0)} | ${Math.max(...rps).toFixed(0)} |`;
+    const report = [
+      "# /openapi.json beside /json",
+      "",
+      `An app of ${ROUTES} path operations (\`bench/openapi.ts\`), served by starlette-ts's serve(); wrk, ${CONNECTIONS} connections, ${SECONDS} s a measurement,`,
+      `${ROUNDS} rounds alternating the routes. /openapi.json is ${doc.text.length} bytes; the last route answers the same bytes, encoded once at startup.`,
+      "",
+      "| route | req/s (median) | req/s (best) |",
+      "|---|---|---|",
+      line("/json", json),
+      line("/openapi.json", openapi),
+      line("the same bytes as a static Response", statik),
+      "",
+      `Building the document (\`app.openapi()\`, first call, fresh schemas), in a process that has built a few before: median ${median(distinct).toFixed(1)} ms with 200 models (one per route), ${median(shared).toFixed(1)} ms with 20 models shared by the routes (${distinct.length} apps each).`,
+      `In a fresh process, the first document (what the first request to /openapi.json waits for, the JIT cold): median ${median(coldDistinct).toFixed(1)} ms with 200 models, ${median(coldShared).toFixed(1)} ms with 20 (${coldShared.length} processes each).`,
+      "",
+      `Machine: ${process.platform}, node ${process.version}.`,
+      "",
+    ].join("\n");
+    console.log(report);
+    if (!SMOKE) writeFileSync(fileURLToPath(new URL("openapi-results.md", import.meta.url)), report);
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+// Run as a script (not when imported for its makeApp).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes("--serve")) await serveOnly();
+  else if (process.argv.includes("--cold")) console.log(buildTimes(Number(process.argv[process.argv.indexOf("--cold") + 1]), 1)[0]);
+  else await main();
+}
