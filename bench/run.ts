@@ -13,7 +13,14 @@
 //                               with typed query parameters) on every validating server, alternately,
 //                               BENCH_ROUNDS times (default 6), 10 connections, medians; writes
 //                               validation-results.md
-//   --pin, with --pair, --lean or --validation: the server on the first core and wrk on the second
+//   npm run bench -- --middleware
+//                               the middleware suite only (a CORS preflight and a gzipped 10 KiB JSON, bench/middleware.ts),
+//                               10 connections, medians of BENCH_ROUNDS rounds (default 6); writes middleware-results.md
+//   npm run bench -- --static   the static-files suite only (a 1 KiB and a 1 MiB file, bench/static.ts),
+//                               10 connections, medians of BENCH_ROUNDS rounds (default 6); writes static-results.md
+//   npm run bench -- --bun      starlette-ts through its fetch adapter beside Hono, both on Bun (bench/bun.ts), alternately,
+//                               medians of BENCH_ROUNDS rounds (default 6); writes bun-results.md
+//   --pin, with --pair, --lean, --validation or --bun: the server on the first core and wrk on the second
 //                               (taskset), written to a file of its own (pair-hono-pinned.md)
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -23,6 +30,9 @@ import { fileURLToPath } from "node:url";
 import { renderChart } from "./chart.js";
 import { cookiesOf, get } from "./http.js";
 import { checkValidation, POST_SCRIPT, READY, SEARCH } from "./validation.js";
+import { checkStatic, prepareStaticFiles, removeStaticFiles, staticServers, staticSuite } from "./static.js";
+import { checkMiddleware, middlewareServers, middlewareSuite, prepareMiddlewarePayload, removeMiddlewarePayload } from "./middleware.js";
+import { bunSuite } from "./bun.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const args = process.argv.slice(2);
@@ -30,9 +40,12 @@ const SMOKE = args.includes("--smoke");
 const PAIR = args.includes("--pair") ? (args[args.indexOf("--pair") + 1] ?? "") : null;
 const LEAN = args.includes("--lean");
 const VALIDATION = args.includes("--validation");
+const STATIC = args.includes("--static");
+const MIDDLEWARE = args.includes("--middleware");
+const BUN = args.includes("--bun");
 // Fixed cores keep the scheduler from moving either process, which changes how they wake each other.
 const PIN = args.includes("--pin");
-if (PIN && PAIR === null && !LEAN && !VALIDATION) throw new Error("--pin goes with --pair, --lean or --validation");
+if (PIN && PAIR === null && !LEAN && !VALIDATION && !BUN) throw new Error("--pin goes with --pair, --lean or --validation");
 const SERVER_CORE = ["taskset", "-c", "0"];
 const LOAD_CORE = ["taskset", "-c", "1"];
 // With --pin, the files written get this before their .md.
@@ -41,9 +54,9 @@ const PINNED_NOTE = PIN ? " Each server ran on the first core and wrk on the sec
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 // This machine is shared and noisy: every measurement is taken ROUNDS times, a round over all
 // servers at a time, and the best is kept.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null && !LEAN && !VALIDATION ? 3 : 6));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null && !LEAN && !VALIDATION && !STATIC && !MIDDLEWARE && !BUN ? 3 : 6));
 // The validation suite repeats the measurement its issue quotes, made with 10 connections.
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (VALIDATION ? 10 : 50));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (VALIDATION || STATIC || MIDDLEWARE ? 10 : 50));
 // Every measurement follows a warm-up of the same route on the same server process, unrecorded:
 // JIT compilers (V8's, and none for CPython) otherwise spend part of the measured seconds compiling.
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
@@ -466,6 +479,9 @@ async function main(): Promise<void> {
   if (PAIR !== null) return pair(PAIR);
   if (LEAN) return leanComparison();
   if (VALIDATION) return validationSuite();
+  if (STATIC) return staticSuite({ start, stop, load, uvicorn: UVICORN, rounds: ROUNDS, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP });
+  if (BUN) return bunSuite({ start, stop, load, rounds: ROUNDS, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, pin: PIN });
+  if (MIDDLEWARE) return middlewareSuite({ start, stop, load, uvicorn: UVICORN, rounds: ROUNDS, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP });
   const results: Measurement[] = [];
   const growth: Measurement[] = [];
   console.log(SMOKE ? "Smoke run: checking every server's answers" : `Load: wrk -t1 -c${CONNECTIONS} -d${DURATION}s per measurement, after ${WARMUP} s of warm-up`);
@@ -520,6 +536,36 @@ async function main(): Promise<void> {
       } finally {
         await stop(running);
       }
+    }
+    // The static-files suite's servers: both files byte for byte, and a 404.
+    prepareStaticFiles();
+    try {
+      for (const spec of staticServers(UVICORN)) {
+        const running = await start(spec, "plain", 0);
+        try {
+          await checkStatic(spec.name, running.port);
+          console.log(`  ok  ${spec.name} (static)`);
+        } finally {
+          await stop(running);
+        }
+      }
+    } finally {
+      removeStaticFiles();
+    }
+    // The middleware suite's servers: the preflight's headers, and the JSON gzipped and plain.
+    prepareMiddlewarePayload();
+    try {
+      for (const spec of middlewareServers(UVICORN)) {
+        const running = await start(spec, "plain", 0);
+        try {
+          await checkMiddleware(spec.name, running.port);
+          console.log(`  ok  ${spec.name} (middleware)`);
+        } finally {
+          await stop(running);
+        }
+      }
+    } finally {
+      removeMiddlewarePayload();
     }
     console.log("every server answered correctly");
     return;

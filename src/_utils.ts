@@ -1,4 +1,5 @@
 // Port of the parts of starlette/_utils.py that are needed.
+import { isIPv6 } from "node:net";
 import type { Scope } from "./types.js";
 
 /** The path below the app's root_path: what routes match against. */
@@ -17,3 +18,34 @@ export function getRoutePath(scope: Scope): string {
  * request passes through several sends, so the ticks add up.
  */
 export const RESOLVED: Promise<void> = Promise.resolve();
+
+// _utils._HOST_RE: no character that would make the Host header change the URL's path or authority.
+// Spelled out in both cases rather than with the i flag: Python's (?-i:v) keeps the "v" lower-case.
+const HOST_RE =
+  /^(?<host>[a-zA-Z0-9._~%!$&'()*+,;=-]+|\[(?:(?<ipv6>[a-fA-F0-9]*:[a-fA-F0-9.:]+)|v[a-fA-F0-9]+\.[a-zA-Z0-9._~!$&'()*+,;=:-]+)\])(?::(?<port>[0-9]+))?$/;
+
+/** A Host header split as _utils.parse_host_header splits it. */
+export interface ParsedHost {
+  /** With the brackets of an IP literal, in the header's own case. */
+  host: string;
+  port: string | null;
+}
+
+/** ParsedHost.is_valid_port: no port, or one of at most 5 digits (leading zeros aside) up to 65535. */
+export function isValidPort(parsed: ParsedHost): boolean {
+  if (parsed.port === null) return true;
+  const port = parsed.port.replace(/^0+/, "");
+  return port.length <= 5 && Number(port || "0") <= 65535;
+}
+
+/** starlette._utils.parse_host_header: null for a missing or malformed Host header. */
+export function parseHostHeader(hostHeader: string | null): ParsedHost | null {
+  if (hostHeader === null) return null;
+  const m = HOST_RE.exec(hostHeader);
+  if (m === null) return null;
+  const { host, ipv6, port } = m.groups as { host: string; ipv6?: string; port?: string };
+  // node:net agrees with Python's ipaddress.IPv6Address on every string this pattern lets through.
+  if (ipv6 !== undefined && !isIPv6(ipv6)) return null;
+  return { host, port: port ?? null };
+}
+

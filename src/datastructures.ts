@@ -1,5 +1,6 @@
 // Port of starlette/datastructures.py (1.x): URL, Address, the multi-dicts,
 // Headers, MutableHeaders, UploadFile, FormData and State.
+import { isValidPort, parseHostHeader } from "./_utils.js";
 import type { HeaderList, Scope } from "./types.js";
 
 export class Address {
@@ -11,8 +12,6 @@ export class Address {
 
 // Python's urllib.parse.urlsplit, enough of it for absolute and relative URLs.
 const SPLIT_RE = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
-// Rejects Host header chars (/, ?, #, @, ...) that would make the URL's path differ from scope.path.
-const HOST_RE = /^([a-z0-9.-]+|\[[a-f0-9]*:[a-f0-9.:]+\])(?::[0-9]+)?$/i;
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443 };
 
 export interface URLComponents {
@@ -63,10 +62,12 @@ export class URL {
       }
     }
     let netloc: string | undefined;
-    if (host !== undefined && HOST_RE.test(host)) {
-      netloc = host;
+    const parsed = parseHostHeader(host ?? null);
+    if (parsed !== null && isValidPort(parsed)) {
+      netloc = parsed.port === null ? parsed.host : `${parsed.host}:${parsed.port}`;
     } else if (scope.server) {
-      const [name, port] = scope.server;
+      const [server, port] = scope.server;
+      const name = server.includes(":") && !server.startsWith("[") ? `[${server}]` : server;
       netloc = port === DEFAULT_PORTS[scheme] ? name : `${name}:${port}`;
     }
     if (netloc === undefined) return new URL(query ? `${path}?${query}` : path);

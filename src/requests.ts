@@ -5,6 +5,7 @@ import { HTTPException } from "./exceptions.js";
 import { parseOptionsHeader } from "./_multipart.js";
 import { MultiPartException, parseMultipart, parseUrlencoded, type FormLimits } from "./formparsers.js";
 import { missingSessionMessage, type Session } from "./_session.js";
+import { missingAuthMessage, type AuthCredentials, type BaseUser } from "./_authentication.js";
 import type { Message, Receive, Scope, Send } from "./types.js";
 
 // Python's str.strip() on a latin-1 string: JavaScript's trim() misses \x1c-\x1f and \x85.
@@ -161,14 +162,16 @@ export class HTTPConnection {
     return session;
   }
 
-  get auth(): unknown {
-    assert("auth" in this.scope, "AuthenticationMiddleware must be installed to access request.auth");
-    return this.scope.auth;
+  /** The credentials AuthenticationMiddleware's backend granted (starlette-ts/authentication). */
+  get auth(): AuthCredentials {
+    if (!("auth" in this.scope)) throw new assert.AssertionError({ message: missingAuthMessage(this.scope, "auth") });
+    return this.scope.auth as AuthCredentials;
   }
 
-  get user(): unknown {
-    assert("user" in this.scope, "AuthenticationMiddleware must be installed to access request.user");
-    return this.scope.user;
+  /** The user AuthenticationMiddleware's backend found; narrow a class of your own with `instanceof`. */
+  get user(): BaseUser {
+    if (!("user" in this.scope)) throw new assert.AssertionError({ message: missingAuthMessage(this.scope, "user") });
+    return this.scope.user as BaseUser;
   }
 
   /** Shared by every Request built on this scope (each middleware's and the endpoint's). */

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { LifespanDriver } from "./_lifespan.js";
 import { BOOLEAN, checkOptions, FUNCTION, STRING, type OptionRule } from "./_options.js";
+import { applyProxyHeaders, TrustedHosts } from "./_proxy_headers.js";
 import { RESOLVED } from "./_utils.js";
 import type { State } from "./datastructures.js";
 import { reasonPhrase } from "./status.js";
@@ -24,6 +25,17 @@ export interface ServeOptions {
   handleSignals?: boolean;
   /** Largest request body accepted, in bytes; a larger one gets 413 Content Too Large. @default null (no limit) */
   maxBodySize?: number | null;
+  /**
+   * Take the client's address and scheme from X-Forwarded-For and X-Forwarded-Proto when the
+   * peer is one of `forwardedAllowIps` (uvicorn's --proxy-headers). @default true
+   */
+  proxyHeaders?: boolean;
+  /**
+   * The proxies trusted with those headers: addresses, networks ("10.0.0.0/8"), "*" for any
+   * peer, as a list or a comma-separated string (uvicorn's --forwarded-allow-ips).
+   * @default process.env.FORWARDED_ALLOW_IPS ?? "127.0.0.1,::1"
+   */
+  forwardedAllowIps?: string | string[];
 }
 
 export interface ServerHandle {
@@ -289,6 +301,7 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
     headers,
     state: ctx.hasState ? { ...ctx.state } : {},
   };
+  if (ctx.trustedHosts !== null) applyProxyHeaders(scope, ctx.trustedHosts);
   if (ctx.maxBodySize !== null && Number(req.headers["content-length"] ?? 0) > ctx.maxBodySize) {
     sendStatus(res, 413, true);
     req.resume();
@@ -354,6 +367,8 @@ interface RequestContext {
   accessLog: boolean;
   log: (line: string) => void;
   batch: WriteBatch;
+  /** The proxies whose X-Forwarded-* headers are believed; null with proxyHeaders off. */
+  trustedHosts: TrustedHosts | null;
 }
 
 // As uvicorn's "auto" lifespan mode: a failure at shutdown is logged, never thrown, so a signal
@@ -383,6 +398,8 @@ const SERVE_OPTIONS: Record<keyof ServeOptions, OptionRule> = {
   log: FUNCTION,
   handleSignals: BOOLEAN,
   maxBodySize: [(v) => v === null || isWholeNumber(v), "a whole number of bytes, or null for no limit"],
+  proxyHeaders: BOOLEAN,
+  forwardedAllowIps: [(v) => typeof v === "string" || (Array.isArray(v) && v.every((h) => typeof h === "string")), 'a comma-separated string or a list of addresses and networks ("*" for any)'],
 };
 
 /**
@@ -416,6 +433,7 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
     accessLog: options.accessLog ?? true,
     log,
     batch: new WriteBatch(),
+    trustedHosts: (options.proxyHeaders ?? true) ? new TrustedHosts(options.forwardedAllowIps ?? process.env.FORWARDED_ALLOW_IPS ?? "127.0.0.1,::1") : null,
   };
   // Requests in flight, counted rather than kept in a set: close() waits for the count to reach 0.
   let inFlight = 0;

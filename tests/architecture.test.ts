@@ -17,20 +17,30 @@ const modules = files(src).map((f) => relative(src, f).replace(/\.ts$/, ""));
 
 // Lower layers never import higher ones at run time (`import type` is free, like TYPE_CHECKING).
 const LAYER: Record<string, number> = {
-  types: 0, status: 0, exceptions: 0.5, _options: 0.5, _session: 0.5,
-  _utils: 1, datastructures: 1, "middleware/index": 1, convertors: 1, _lifespan: 1,
+  types: 0, status: 0, exceptions: 0.5, _options: 0.5, _session: 0.5, _mimetypes: 0.5, _posixpath: 0.5, _email_utils: 0.5, _proxy_headers: 0.5, _authentication: 0.5,
+  _utils: 0.9, datastructures: 1, "middleware/index": 1, convertors: 1, _lifespan: 1,
   background: 2, _multipart: 1.4, formparsers: 1.5, requests: 2, responses: 3, _exception_handler: 3,
+  authentication: 3.5, "middleware/authentication": 5,
+  _file_cache: 3.5, staticfiles: 4,
   routing: 4, "middleware/errors": 5, "middleware/exceptions": 5, "middleware/base": 5, "middleware/sessions": 5,
-  applications: 6, testclient: 6, server: 6, index: 7,
+  // Python's re syntax for CORSMiddleware's allowOriginRegex; the four middleware of Starlette's that need no request object.
+  _python_re: 0.5, "middleware/_headerlist": 1, "middleware/cors": 5, "middleware/gzip": 5, "middleware/trustedhost": 5, "middleware/httpsredirect": 5,
+  applications: 6, testclient: 6, server: 6, _fetch_exchange: 1.5, fetch: 6, index: 7,
   // The FastAPI layer, one floor above the core (which never imports it).
   "fastapi/_compat/standard_schema": 10, "fastapi/_compat/errors": 10, "fastapi/_compat/json_schema": 10,
   "fastapi/_compat/lax_scalars": 10, "fastapi/_compat/pyjson_decode": 9.9, "fastapi/_compat/pyjson": 10, "fastapi/params": 10, "fastapi/types": 10,
-  "fastapi/utils": 10, "fastapi/status": 10, "fastapi/_compat/fields_set": 10, "fastapi/_exit_stack": 10, "fastapi/security/oauth2": 10, "fastapi/encoders": 10.25,
+  "fastapi/utils": 10, "fastapi/status": 10, "fastapi/_compat/fields_set": 10, "fastapi/_exit_stack": 10, "fastapi/encoders": 10.25,
   "fastapi/_compat/lax": 10.5, "fastapi/_compat/issues": 10.5, "fastapi/_compat/constraints": 10.5, "fastapi/exceptions": 10.5,
   "fastapi/_compat/model_field": 11, "fastapi/_compat/serialize": 11.5, "fastapi/sse": 11, "fastapi/param_functions": 11,
   "fastapi/dependencies/models": 11, "fastapi/dependencies/analysis": 12, "fastapi/dependencies/extract": 12,
   "fastapi/exception_handlers": 12, "fastapi/dependencies/resolve": 13, "fastapi/_route_handler": 14,
-  "fastapi/routing": 15, "fastapi/applications": 16, "fastapi/index": 17, "fastapi/testclient": 10,
+  "fastapi/routing": 15, "fastapi/applications": 16, "fastapi/index": 17, "fastapi/testclient": 10, "fastapi/staticfiles": 10,
+  // fastapi.security: the schemes raise the core's or the layer's HTTPException, the form declares params.
+  "fastapi/security/base": 10, "fastapi/security/utils": 10, "fastapi/security/api_key": 10.25, "fastapi/security/open_id_connect_url": 10.25,
+  "fastapi/security/http": 10.75, "fastapi/security/oauth2": 10.75, "fastapi/security/index": 10.9,
+  // fastapi.openapi: the document is made from the routes (utils) and served by the app.
+  "fastapi/openapi/constants": 10, "fastapi/openapi/models": 10, "fastapi/openapi/docs": 10.5, "fastapi/openapi/schemas": 10.5,
+  "fastapi/openapi/utils": 15.5,
 };
 
 function runtimeImports(module: string): string[] {
@@ -110,9 +120,9 @@ test("the core never imports the FastAPI layer, not even for types", () => {
   }
 });
 
-test("testclient and server depend on types (and data helpers) only", () => {
-  for (const module of ["testclient", "server"]) {
-    for (const target of runtimeImports(module)) assert.ok(["datastructures", "_lifespan", "status", "_utils", "_options"].includes(target), `${module} imports ${target}`);
+test("testclient, server and fetch depend on types (and data helpers) only", () => {
+  for (const module of ["testclient", "server", "fetch", "_fetch_exchange"]) {
+    for (const target of runtimeImports(module)) assert.ok(["datastructures", "_lifespan", "status", "_utils", "_options", "_mimetypes", "_proxy_headers", "_fetch_exchange"].includes(target), `${module} imports ${target}`);
   }
 });
 
@@ -146,10 +156,11 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { ex
 test("the exports map: explicit subpaths, each with types, no wildcard, no private module", () => {
   const subpaths = Object.keys(pkg.exports);
   assert.equal(subpaths, [
-    ".", "./applications", "./background", "./convertors", "./datastructures", "./exceptions", "./formparsers",
-    "./middleware", "./middleware/base", "./middleware/errors", "./middleware/exceptions", "./middleware/sessions",
-    "./requests", "./responses", "./routing", "./server", "./status", "./testclient", "./types", "./itsdangerous",
-    "./fastapi", "./fastapi/encoders", "./fastapi/exceptions", "./fastapi/params", "./fastapi/routing", "./fastapi/sse", "./fastapi/testclient",
+    ".", "./applications", "./authentication", "./background", "./convertors", "./datastructures", "./exceptions", "./fetch", "./formparsers",
+    "./middleware", "./middleware/authentication", "./middleware/base", "./middleware/cors", "./middleware/errors", "./middleware/exceptions", "./middleware/gzip",
+    "./middleware/httpsredirect", "./middleware/sessions", "./middleware/trustedhost",
+    "./requests", "./responses", "./routing", "./server", "./staticfiles", "./status", "./testclient", "./types", "./itsdangerous",
+    "./fastapi", "./fastapi/encoders", "./fastapi/exceptions", "./fastapi/openapi/docs", "./fastapi/openapi/models", "./fastapi/openapi/utils", "./fastapi/params", "./fastapi/routing", "./fastapi/security", "./fastapi/sse", "./fastapi/staticfiles", "./fastapi/testclient",
   ]);
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     assert.not.match(subpath, /\*|\/_/);

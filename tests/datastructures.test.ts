@@ -212,4 +212,18 @@ test("FormData and Address", () => {
   assert.is(String(address), "Address(host='127.0.0.1', port=123)");
 });
 
+test("URL.fromScope reads the Host header as Starlette 1.7's parse_host_header, else the server", () => {
+  const url = (host: string | null, server: [string, number] = ["10.0.0.1", 8000]) =>
+    String(URL.fromScope({ type: "http", scheme: "http", path: "/p", query_string: "", headers: host === null ? [] : [["host", host]], server }));
+  // Starlette 1.7 takes the RFC 3986 sub-delims, "~" and "_", and IPvFuture literals.
+  assert.is(url("my_host~1:81"), "http://my_host~1:81/p");
+  assert.is(url("[v1.fe]:80"), "http://[v1.fe]:80/p");
+  // Leading zeros count for nothing: "000" is port 0, a valid one; past 65535 falls back to the server.
+  assert.is(url("example.com:000"), "http://example.com:000/p");
+  assert.is(url("example.com:99999"), "http://10.0.0.1:8000/p");
+  // A path or user info in the Host header is refused; an IPv6 server gets its brackets.
+  assert.is(url("evil.com/x"), "http://10.0.0.1:8000/p");
+  assert.is(url(null, ["::1", 80]), "http://[::1]/p");
+});
+
 test.run();

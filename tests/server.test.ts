@@ -507,7 +507,12 @@ test("serve() options: an unknown or mistyped one is a TypeError naming it, befo
   assert.is(await error({ accesLog: false }), 'TypeError: serve() got an unexpected option "accesLog"; did you mean "accessLog"?');
   assert.is(await error({ hosts: "::1" }), 'TypeError: serve() got an unexpected option "hosts"; did you mean "host"?');
   assert.is(await error({ lag: log }), 'TypeError: serve() got an unexpected option "lag"; did you mean "log"?');
-  assert.is(await error({ workers: 4 }), "TypeError: serve() got an unexpected option \"workers\"; the options are host, port, rootPath, accessLog, log, handleSignals, maxBodySize");
+  assert.is(await error({ workers: 4 }), "TypeError: serve() got an unexpected option \"workers\"; the options are host, port, rootPath, accessLog, log, handleSignals, maxBodySize, proxyHeaders, forwardedAllowIps");
+  assert.is(await error({ forwarded_allow_ips: "*" }), 'TypeError: serve() got an unexpected option "forwarded_allow_ips"; did you mean "forwardedAllowIps"?');
+  assert.is(await error({ proxyHeaders: "yes" }), 'TypeError: serve() option "proxyHeaders" must be true or false, got "yes"');
+  const allowIps = 'must be a comma-separated string or a list of addresses and networks ("*" for any)';
+  assert.is(await error({ forwardedAllowIps: 127 }), `TypeError: serve() option "forwardedAllowIps" ${allowIps}, got 127`);
+  assert.is(await error({ forwardedAllowIps: ["10.0.0.1", 10] }), `TypeError: serve() option "forwardedAllowIps" ${allowIps}, got [ '10.0.0.1', 10 ]`);
   assert.is(await error({ log: false }), 'TypeError: serve() option "log" must be a function, got false');
   assert.is(await error({ host: 127 }), 'TypeError: serve() option "host" must be a string, got 127');
   assert.is(await error({ port: "8000" }), 'TypeError: serve() option "port" must be a whole number from 0 to 65535, got "8000"');
