@@ -14,7 +14,7 @@ import type { DependencyOverrides } from "./dependencies/resolve.js";
 import { httpExceptionHandler, requestValidationExceptionHandler } from "./exception_handlers.js";
 import { RequestValidationError } from "./exceptions.js";
 import { getRedocHtml, getSwaggerUiHtml, getSwaggerUiOauth2RedirectHtml } from "./openapi/docs.js";
-import type { Contact, ExternalDocumentation, License, OpenAPI, Server, Tag } from "./openapi/models.js";
+import { openapiJson, type Contact, type ExternalDocumentation, type License, type OpenAPI, type Server, type Tag } from "./openapi/models.js";
 import { getOpenapi } from "./openapi/utils.js";
 import type * as params from "./params.js";
 import {
@@ -219,7 +219,7 @@ export class FastAPI extends App {
         if (!servers.some((s) => s.url === rootPath)) served = { ...schema, servers: [{ url: rootPath }, ...servers] };
       }
       // Served as often as asked, built once: the bytes are kept while the document is the same.
-      this.openapiBody = { schema, rootPath, body: Buffer.from(JSON.stringify(served), "utf8") };
+      this.openapiBody = { schema, rootPath, body: Buffer.from(openapiJson(served), "utf8") };
     }
     return new Response((this.openapiBody as { body: Uint8Array }).body, { mediaType: "application/json" });
   }

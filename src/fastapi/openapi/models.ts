@@ -2,6 +2,8 @@
 // Every object may carry other keys (FastAPI's models allow extra keys): `x-` extensions,
 // what `openapiExtra` adds.
 
+import { dumpNumber } from "../../itsdangerous/_json.js";
+
 type Extensible = { [key: string]: unknown };
 
 export interface Contact extends Extensible {
@@ -320,4 +322,502 @@ export interface OpenAPI extends Extensible {
   security?: Array<Record<string, string[]>>;
   tags?: Tag[];
   externalDocs?: ExternalDocumentation;
+}
+
+// ---------------------------------------------------------------- the models at run time
+//
+// FastAPI returns `jsonable_encoder(OpenAPI(**output), by_alias=True, exclude_none=True)`: the
+// document is validated by the models above, then dumped. A part validated as a model comes out
+// in the model's field order (its extra keys after, as given), its float fields as floats
+// (`"minimum": 1.0`); a part that lands on `Any` (`paths: dict[str, PathItem | Any]`,
+// `responses: dict[str, Response | Any]`) keeps the order FastAPI built it in. Which member of a
+// union takes a value is pydantic's smart-union choice: the best exactness, then the most fields set.
+
+/** A field's type, as the model declares it. */
+type FieldType =
+  | "str"
+  | "bool"
+  | "nonNegativeInt"
+  | "float"
+  | "positiveFloat"
+  | "url"
+  | "any"
+  | { readonly enum: readonly string[] }
+  | { readonly literal: readonly string[] }
+  | { readonly list: FieldType }
+  | { readonly set: FieldType }
+  | { readonly dict: FieldType }
+  | { readonly union: readonly FieldType[] }
+  | { readonly model: string };
+
+interface Field {
+  readonly alias: string;
+  /** Its place among the model's fields. */
+  readonly index: number;
+  readonly type: FieldType;
+  readonly required: boolean;
+  /** A default other than None: dumped when the field is not given. */
+  readonly default?: unknown;
+}
+
+interface ModelSpec {
+  readonly fields: readonly Field[];
+  readonly byAlias: ReadonlyMap<string, Field>;
+  readonly required: number;
+  /** The fields with a default other than None. */
+  readonly defaults: readonly Field[];
+  /** extra="allow" (BaseModelWithConfig): other keys are kept, after the fields. */
+  readonly extra: boolean;
+  /** A TypedDict (Example): sets no count of fields. */
+  readonly typedDict: boolean;
+}
+
+const MODELS: Record<string, ModelSpec> = {};
+
+// `name?`: optional (None by default); `name!`: required; `[name, type, default]`: a default.
+function defineModel(name: string, fields: Array<string | [string, FieldType, unknown?]>, types: Record<string, FieldType>, options: { extra?: boolean; typedDict?: boolean } = {}): void {
+  const list = fields.map((f, index): Field => {
+    if (Array.isArray(f)) return { alias: f[0], index, type: f[1], required: false, default: f[2] };
+    const alias = f.slice(0, -1);
+    return { alias, index, type: types[alias], required: f.endsWith("!") };
+  });
+  MODELS[name] = {
+    fields: list,
+    byAlias: new Map(list.map((f) => [f.alias, f])),
+    required: list.filter((f) => f.required).length,
+    defaults: list.filter((f) => f.default !== undefined),
+    extra: options.extra ?? true,
+    typedDict: options.typedDict ?? false,
+  };
+}
+
+const model = (name: string): FieldType => ({ model: name });
+const union = (...members: FieldType[]): FieldType => ({ union: members });
+const list = (item: FieldType): FieldType => ({ list: item });
+const dict = (value: FieldType): FieldType => ({ dict: value });
+const orRef = (name: string): FieldType => union(model(name), model("Reference"));
+const SCHEMA_OR_BOOL = union(model("Schema"), "bool");
+const SCHEMA_TYPE: FieldType = { literal: ["array", "boolean", "integer", "null", "number", "object", "string"] };
+const ANY_KEYS = (...names: string[]): Record<string, FieldType> => Object.fromEntries(names.map((n) => [n, "any"]));
+
+defineModel("Contact", ["name?", "url?", "email?"], { name: "str", url: "url", email: "str" });
+defineModel("License", ["name!", "identifier?", "url?"], { name: "str", identifier: "str", url: "url" });
+defineModel("Info", ["title!", "summary?", "description?", "termsOfService?", "contact?", "license?", "version!"], {
+  title: "str", summary: "str", description: "str", termsOfService: "str", contact: model("Contact"), license: model("License"), version: "str",
+});
+defineModel("ServerVariable", ["enum?", "default!", "description?"], { enum: list("str"), default: "str", description: "str" });
+defineModel("Server", ["url!", "description?", "variables?"], { url: union("url", "str"), description: "str", variables: dict(model("ServerVariable")) });
+defineModel("Reference", ["$ref!"], { $ref: "str" }, { extra: false });
+defineModel("Discriminator", ["propertyName!", "mapping?"], { propertyName: "str", mapping: dict("str") }, { extra: false });
+defineModel("XML", ["name?", "namespace?", "prefix?", "attribute?", "wrapped?"], { name: "str", namespace: "str", prefix: "str", attribute: "bool", wrapped: "bool" });
+defineModel("ExternalDocumentation", ["description?", "url!"], { description: "str", url: "url" });
+defineModel(
+  "Schema",
+  [
+    "$schema?", "$vocabulary?", "$id?", "$anchor?", "$dynamicAnchor?", "$ref?", "$dynamicRef?", "$defs?", "$comment?",
+    "allOf?", "anyOf?", "oneOf?", "not?", "if?", "then?", "else?", "dependentSchemas?", "prefixItems?", "items?", "contains?",
+    "properties?", "patternProperties?", "additionalProperties?", "propertyNames?", "unevaluatedItems?", "unevaluatedProperties?",
+    "type?", "enum?", "const?", "multipleOf?", "maximum?", "exclusiveMaximum?", "minimum?", "exclusiveMinimum?", "maxLength?",
+    "minLength?", "pattern?", "maxItems?", "minItems?", "uniqueItems?", "maxContains?", "minContains?", "maxProperties?",
+    "minProperties?", "required?", "dependentRequired?", "format?", "contentEncoding?", "contentMediaType?", "contentSchema?",
+    "title?", "description?", "default?", "deprecated?", "readOnly?", "writeOnly?", "examples?", "discriminator?", "xml?",
+    "externalDocs?", "example?",
+  ],
+  {
+    ...Object.fromEntries(["$schema", "$vocabulary", "$id", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef", "$comment", "pattern", "format", "contentEncoding", "contentMediaType", "title", "description"].map((n) => [n, "str"])),
+    ...Object.fromEntries(["not", "if", "then", "else", "items", "contains", "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"].map((n) => [n, SCHEMA_OR_BOOL])),
+    ...Object.fromEntries(["allOf", "anyOf", "oneOf", "prefixItems"].map((n) => [n, list(SCHEMA_OR_BOOL)])),
+    ...Object.fromEntries(["$defs", "dependentSchemas", "properties", "patternProperties"].map((n) => [n, dict(SCHEMA_OR_BOOL)])),
+    ...Object.fromEntries(["maxLength", "minLength", "maxItems", "minItems", "maxContains", "minContains", "maxProperties", "minProperties"].map((n) => [n, "nonNegativeInt"])),
+    ...Object.fromEntries(["maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum"].map((n) => [n, "float"])),
+    ...Object.fromEntries(["uniqueItems", "deprecated", "readOnly", "writeOnly"].map((n) => [n, "bool"])),
+    ...ANY_KEYS("const", "default", "example"),
+    type: union(SCHEMA_TYPE, list(SCHEMA_TYPE)),
+    enum: list("any"),
+    examples: list("any"),
+    multipleOf: "positiveFloat",
+    required: list("str"),
+    dependentRequired: dict({ set: "str" }),
+    discriminator: model("Discriminator"),
+    xml: model("XML"),
+    externalDocs: model("ExternalDocumentation"),
+  },
+);
+/** The keywords of FastAPI's Schema model (its JSON Schema vocabulary). */
+export const schemaKeywords: ReadonlySet<string> = new Set(MODELS.Schema.fields.map((f) => f.alias));
+defineModel("Example", ["summary?", "description?", "value?", "externalValue?"], { summary: "str", description: "str", value: "any", externalValue: "url" }, { typedDict: true });
+defineModel("Encoding", ["contentType?", "headers?", "style?", "explode?", "allowReserved?"], {
+  contentType: "str", headers: dict(orRef("Header")), style: "str", explode: "bool", allowReserved: "bool",
+});
+defineModel("MediaType", ["schema?", "example?", "examples?", "encoding?"], { schema: orRef("Schema"), example: "any", examples: dict(orRef("Example")), encoding: dict(model("Encoding")) });
+const PARAMETER_BASE = ["description?", "required?", "deprecated?", "style?", "explode?", "allowReserved?", "schema?", "example?", "examples?", "content?"];
+const PARAMETER_TYPES: Record<string, FieldType> = {
+  description: "str", required: "bool", deprecated: "bool", style: "str", explode: "bool", allowReserved: "bool", schema: orRef("Schema"),
+  example: "any", examples: dict(orRef("Example")), content: dict(model("MediaType")),
+  name: "str", in: { enum: ["query", "header", "path", "cookie"] },
+};
+defineModel("Parameter", [...PARAMETER_BASE, "name!", "in!"], PARAMETER_TYPES);
+defineModel("Header", PARAMETER_BASE, PARAMETER_TYPES);
+defineModel("RequestBody", ["description?", "content!", "required?"], { description: "str", content: dict(model("MediaType")), required: "bool" });
+defineModel("Link", ["operationRef?", "operationId?", "parameters?", "requestBody?", "description?", "server?"], {
+  operationRef: "str", operationId: "str", parameters: dict("any"), requestBody: "any", description: "str", server: model("Server"),
+});
+defineModel("Response", ["description!", "headers?", "content?", "links?"], { description: "str", headers: dict(orRef("Header")), content: dict(model("MediaType")), links: dict(orRef("Link")) });
+const SECURITY_REQUIREMENTS = list(dict(list("str")));
+defineModel(
+  "Operation",
+  ["tags?", "summary?", "description?", "externalDocs?", "operationId?", "parameters?", "requestBody?", "responses?", "callbacks?", "deprecated?", "security?", "servers?"],
+  {
+    tags: list("str"), summary: "str", description: "str", externalDocs: model("ExternalDocumentation"), operationId: "str",
+    parameters: list(orRef("Parameter")), requestBody: orRef("RequestBody"), responses: dict(union(model("Response"), "any")),
+    callbacks: dict(union(dict(model("PathItem")), model("Reference"))), deprecated: "bool", security: SECURITY_REQUIREMENTS, servers: list(model("Server")),
+  },
+);
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+defineModel("PathItem", ["$ref?", "summary?", "description?", ...METHODS.map((m) => m + "?"), "servers?", "parameters?"], {
+  $ref: "str", summary: "str", description: "str", ...Object.fromEntries(METHODS.map((m) => [m, model("Operation")])),
+  servers: list(model("Server")), parameters: list(orRef("Parameter")),
+});
+const SCHEME_TYPE: FieldType = { enum: ["apiKey", "http", "oauth2", "openIdConnect"] };
+const SCHEME_TYPES: Record<string, FieldType> = {
+  description: "str", in: { enum: ["query", "header", "cookie"] }, name: "str", scheme: "str", bearerFormat: "str",
+  flows: model("OAuthFlows"), openIdConnectUrl: "str",
+};
+defineModel("APIKey", [["type", SCHEME_TYPE, "apiKey"], "description?", "in!", "name!"], SCHEME_TYPES);
+defineModel("HTTPBase", [["type", SCHEME_TYPE, "http"], "description?", "scheme!"], SCHEME_TYPES);
+defineModel("HTTPBearer", [["type", SCHEME_TYPE, "http"], "description?", ["scheme", { literal: ["bearer"] }, "bearer"], "bearerFormat?"], SCHEME_TYPES);
+defineModel("OAuth2", [["type", SCHEME_TYPE, "oauth2"], "description?", "flows!"], SCHEME_TYPES);
+defineModel("OpenIdConnect", [["type", SCHEME_TYPE, "openIdConnect"], "description?", "openIdConnectUrl!"], SCHEME_TYPES);
+const FLOW_TYPES: Record<string, FieldType> = { refreshUrl: "str", authorizationUrl: "str", tokenUrl: "str" };
+const SCOPES: [string, FieldType, unknown] = ["scopes", dict("str"), {}];
+defineModel("OAuthFlowImplicit", ["refreshUrl?", SCOPES, "authorizationUrl!"], FLOW_TYPES);
+defineModel("OAuthFlowPassword", ["refreshUrl?", SCOPES, "tokenUrl!"], FLOW_TYPES);
+defineModel("OAuthFlowClientCredentials", ["refreshUrl?", SCOPES, "tokenUrl!"], FLOW_TYPES);
+defineModel("OAuthFlowAuthorizationCode", ["refreshUrl?", SCOPES, "authorizationUrl!", "tokenUrl!"], FLOW_TYPES);
+defineModel("OAuthFlows", ["implicit?", "password?", "clientCredentials?", "authorizationCode?"], {
+  implicit: model("OAuthFlowImplicit"), password: model("OAuthFlowPassword"), clientCredentials: model("OAuthFlowClientCredentials"), authorizationCode: model("OAuthFlowAuthorizationCode"),
+});
+defineModel(
+  "Components",
+  ["schemas?", "responses?", "parameters?", "examples?", "requestBodies?", "headers?", "securitySchemes?", "links?", "callbacks?", "pathItems?"],
+  {
+    schemas: dict(orRef("Schema")), responses: dict(orRef("Response")), parameters: dict(orRef("Parameter")), examples: dict(orRef("Example")),
+    requestBodies: dict(orRef("RequestBody")), headers: dict(orRef("Header")),
+    securitySchemes: dict(union(...["APIKey", "HTTPBase", "OAuth2", "OpenIdConnect", "HTTPBearer", "Reference"].map(model))),
+    links: dict(orRef("Link")), callbacks: dict(union(dict(model("PathItem")), model("Reference"), "any")), pathItems: dict(orRef("PathItem")),
+  },
+);
+defineModel("Tag", ["name!", "description?", "externalDocs?"], { name: "str", description: "str", externalDocs: model("ExternalDocumentation") });
+defineModel("OpenAPI", ["openapi!", "info!", "jsonSchemaDialect?", "servers?", "paths?", "webhooks?", "components?", "security?", "tags?", "externalDocs?"], {
+  openapi: "str", info: model("Info"), jsonSchemaDialect: "str", servers: list(model("Server")), paths: dict(union(model("PathItem"), "any")),
+  webhooks: dict(orRef("PathItem")), components: model("Components"), security: SECURITY_REQUIREMENTS, tags: list(model("Tag")),
+  externalDocs: model("ExternalDocumentation"),
+});
+
+// pydantic-core's exactness of a validation: what a smart union compares first.
+const FAIL = 0;
+const LAX = 1;
+const STRICT = 2;
+const EXACT = 3;
+
+const LAX_TRUE = new Set<unknown>([1, "1", "true", "t", "yes", "y", "on"]);
+const LAX_BOOLS = new Set<unknown>([...LAX_TRUE, 0, "0", "false", "f", "no", "n", "off"]);
+const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isScalarType = (t: FieldType): t is Extract<FieldType, string | { enum: unknown } | { literal: unknown }> => typeof t === "string" || "enum" in t || "literal" in t;
+
+/**
+ * A document made by the layer as FastAPI's models dump it. One pass validates and dumps: each
+ * dump() leaves the fit of what it returned in `exactness` (pydantic-core's exactness) and
+ * `fieldsSet` (a model's count of fields given), which a smart union compares. A value that fits
+ * below `floor` would be thrown away by the union trying it: its dump stops there.
+ */
+class ModelDump {
+  private exactness = EXACT;
+  private fieldsSet: number | null = null;
+
+  constructor(private readonly ref: (ref: string) => string) {}
+
+  dump(v: unknown, t: FieldType, floor: number): unknown {
+    this.fieldsSet = null;
+    if (typeof v !== "object" || v === null) return this.dumpScalar(v, t);
+    if (isScalarType(t)) {
+      // An object is Any, or no scalar.
+      this.exactness = t === "any" ? STRICT : FAIL;
+      return this.plain(v);
+    }
+    if ("union" in t) return this.union(v, t.union, floor);
+    if ("list" in t || "set" in t) {
+      if (!Array.isArray(v)) return this.fail(v);
+      const item = "list" in t ? t.list : t.set;
+      // A list for a set is a lax conversion.
+      let exactness = "list" in t ? EXACT : LAX;
+      const out: unknown[] = [];
+      for (const x of v) {
+        out.push(this.dump(x, item, floor));
+        exactness = Math.min(exactness, this.exactness);
+        if (exactness < floor) break;
+      }
+      return this.fit(exactness, null, out);
+    }
+    if (!isPlain(v)) return this.fail(v);
+    return "dict" in t ? this.dict(v, t.dict, floor) : this.model(v, MODELS[t.model], floor);
+  }
+
+  private fit(exactness: number, fieldsSet: number | null, value: unknown): unknown {
+    this.exactness = exactness;
+    this.fieldsSet = fieldsSet;
+    return value;
+  }
+
+  private fail(v: unknown): unknown {
+    return this.fit(FAIL, null, this.plain(v));
+  }
+
+  private dict(v: Record<string, unknown>, t: FieldType, floor: number): unknown {
+    const out: Record<string, unknown> = {};
+    let exactness = EXACT;
+    for (const k of keysOf(v)) {
+      const x = v[k];
+      if (x === undefined) continue;
+      const value = this.dump(x, t, floor);
+      exactness = Math.min(exactness, this.exactness);
+      if (exactness < floor) break;
+      // exclude_none: a None the type takes (Any) is dumped and left out.
+      if (x !== null) put(out, k, value);
+    }
+    return this.fit(exactness, null, withOrderOf(v, out));
+  }
+
+  private model(v: Record<string, unknown>, spec: ModelSpec, floor: number): unknown {
+    // The fields given (and those with a default) in the model's order, then the extra keys as given.
+    const fields: Field[] = [];
+    const extra: string[] = [];
+    let required = 0;
+    // A dict for a model: strict at best. Scalars first: a lax one (an enum given a string)
+    // settles the fit before the subtrees are dumped.
+    let exactness = spec.typedDict ? EXACT : STRICT;
+    for (const key of keysOf(v)) {
+      const f = spec.byAlias.get(key);
+      const x = v[key];
+      if (f === undefined) {
+        if (spec.extra) extra.push(key);
+        continue;
+      }
+      if (x === undefined) continue;
+      fields.push(f);
+      if (f.required) required++;
+      // FastAPI's models have no required field that takes None.
+      if (x === null) exactness = f.required ? FAIL : exactness;
+      else if (typeof x !== "object") exactness = Math.min(exactness, this.scalarFit(x, f.type));
+    }
+    if (required < spec.required) exactness = FAIL;
+    if (exactness < floor) return this.fit(exactness, null, undefined);
+    const given = fields.length;
+    for (const f of spec.defaults) if (v[f.alias] === undefined) fields.push(f);
+    fields.sort((a, b) => a.index - b.index);
+    const out: Record<string, unknown> = {};
+    let floats: Set<string> | undefined;
+    for (const f of fields) {
+      const x = v[f.alias];
+      if (x === undefined) put(out, f.alias, this.plain(f.default));
+      else if (x !== null) {
+        const value = f.alias === "$ref" && typeof x === "string" ? this.ref(x) : this.dump(x, f.type, floor);
+        if (typeof x === "object") {
+          exactness = Math.min(exactness, this.exactness);
+          if (exactness < floor) return this.fit(exactness, null, undefined);
+        }
+        put(out, f.alias, value);
+        // A float field holds a float, whatever number it was given: `"minimum": 1.0`.
+        if (typeof value === "number" && (f.type === "float" || f.type === "positiveFloat")) (floats ??= new Set()).add(f.alias);
+      }
+    }
+    for (const k of extra) if (v[k] !== null && v[k] !== undefined) put(out, k, this.plain(v[k]));
+    if (floats !== undefined) floatKeys.set(out, floats);
+    return this.fit(exactness, spec.typedDict ? null : given, out);
+  }
+
+  /** pydantic-core's smart union over an object: the best exactness, then the most fields set. */
+  private union(v: object, members: readonly FieldType[], floor: number): unknown {
+    // A member that fits below the floor can still be the best (the most fields set), and then
+    // the union fits below it: it is thrown away only where it is the one member an object can
+    // take, with or without Any after it (FastAPI's unions end with Any where they have one, and
+    // Any, strict, beats a lax member).
+    let objectMembers = 0;
+    for (const m of members) if (!isScalarType(m)) objectMembers++;
+    const memberFloor = objectMembers === 1 ? Math.max(floor, members.includes("any") ? STRICT : LAX) : LAX;
+    let best: unknown;
+    let bestExactness = FAIL;
+    let bestFieldsSet: number | null = null;
+    for (const member of members) {
+      if (member === "any") {
+        if (bestExactness < STRICT) return this.fit(STRICT, null, this.plain(v));
+        break;
+      }
+      if (isScalarType(member)) continue;
+      const value = this.dump(v, member, memberFloor);
+      const { exactness, fieldsSet } = this;
+      if (exactness < memberFloor) continue;
+      // An exact match that sets no fields wins at once.
+      if (exactness === EXACT && fieldsSet === null) return value;
+      const better =
+        bestExactness === FAIL || (bestFieldsSet !== null && fieldsSet !== null && bestFieldsSet !== fieldsSet ? bestFieldsSet < fieldsSet : bestExactness < exactness);
+      if (better) [best, bestExactness, bestFieldsSet] = [value, exactness, fieldsSet];
+    }
+    // Nothing fits: FastAPI raises here; the layer writes the value as it is.
+    return bestExactness === FAIL ? this.fail(v) : this.fit(bestExactness, bestFieldsSet, best);
+  }
+
+  /** How a scalar fits a type. */
+  private scalarFit(v: unknown, t: FieldType): number {
+    switch (t) {
+      case "any":
+        // pydantic-core's AnyValidator: "in a union, Any should be preferred to doing lax coercions".
+        return STRICT;
+      case "str":
+        return typeof v === "string" ? EXACT : FAIL;
+      case "bool":
+        return typeof v === "boolean" ? EXACT : LAX_BOOLS.has(typeof v === "string" ? v.toLowerCase() : v) ? LAX : FAIL;
+      case "nonNegativeInt": {
+        const n = typeof v === "number" ? v : typeof v === "boolean" || (typeof v === "string" && NUMERIC.test(v)) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < 0) return FAIL;
+        return typeof v === "number" ? EXACT : LAX;
+      }
+      case "float":
+      case "positiveFloat": {
+        const n = typeof v === "number" ? v : typeof v === "boolean" || (typeof v === "string" && NUMERIC.test(v)) ? Number(v) : NaN;
+        if (Number.isNaN(n) || (t === "positiveFloat" && !(n > 0))) return FAIL;
+        // An int is a float in strict mode, not an exact one.
+        return typeof v !== "number" ? LAX : Number.isInteger(v) ? STRICT : EXACT;
+      }
+      case "url":
+        return typeof v === "string" && URL.canParse(v) ? LAX : FAIL;
+    }
+    if ("enum" in t) return typeof v === "string" && t.enum.includes(v) ? LAX : FAIL;
+    if ("literal" in t) return t.literal.includes(v as string) ? EXACT : FAIL;
+    if ("union" in t) return this.scalarMember(v, t.union)[1];
+    return FAIL;
+  }
+
+  /** The member of a union a scalar takes, and its fit (a scalar sets no fields: the best exactness wins, the first on a tie). */
+  private scalarMember(v: unknown, members: readonly FieldType[]): [FieldType | null, number] {
+    let best: FieldType | null = null;
+    let bestExactness = FAIL;
+    for (const member of members) {
+      const exactness = this.scalarFit(v, member);
+      if (exactness > bestExactness) [best, bestExactness] = [member, exactness];
+    }
+    return [best, bestExactness];
+  }
+
+  /** A scalar as its type dumps it: what a lax validation converted ("1" for an int, "yes" for a bool), converted. */
+  private dumpScalar(v: unknown, t: FieldType): unknown {
+    if (!isScalarType(t) && "union" in t) {
+      const [member] = this.scalarMember(v, t.union);
+      if (member !== null) return this.dumpScalar(v, member);
+    }
+    const exactness = this.scalarFit(v, t);
+    this.exactness = exactness;
+    // An enum's member is dumped as its value: the string given.
+    if (exactness !== LAX || typeof t !== "string") return v;
+    if (t === "bool") return LAX_TRUE.has(typeof v === "string" ? v.toLowerCase() : v);
+    // pydantic's URL types write the URL as WHATWG's URL Standard parses it (the url crate).
+    return t === "url" ? new URL(v as string).href : Number(v);
+  }
+
+  /** jsonable_encoder(..., exclude_none=True) of a value of no model: a copy without None in its dicts. */
+  plain(v: unknown): unknown {
+    if (Array.isArray(v)) return v.map((x) => this.plain(x));
+    if (typeof v !== "object" || v === null) return v;
+    const out: Record<string, unknown> = {};
+    for (const k of keysOf(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== null && x !== undefined) put(out, k, k === "$ref" && typeof x === "string" ? this.ref(x) : this.plain(x));
+    }
+    return withOrderOf(v, out);
+  }
+}
+
+function put(out: Record<string, unknown>, key: string, value: unknown): void {
+  // A key named __proto__ is a key like another in JSON.
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
+// ---------------------------------------------------------------- key order and floats, for the JSON text
+
+// The keys of a dumped object that hold Python floats.
+const floatKeys = new WeakMap<object, ReadonlySet<string>>();
+// The order of an object's keys where a JS object cannot keep it: integer-like keys ("200",
+// "422") always come first in a JS object, in ascending order; FastAPI's responses are in the order they were added.
+const keyOrders = new WeakMap<object, readonly string[]>();
+
+/** Record the order `obj`'s keys are written in; keys added later come after them. */
+export function setKeyOrder(obj: object, keys: readonly string[]): void {
+  keyOrders.set(obj, keys);
+}
+
+/** An object's keys in the order they are written. */
+function keysOf(obj: object): string[] {
+  const keys = Object.keys(obj);
+  const order = keyOrders.get(obj);
+  if (order === undefined) return keys;
+  const have = new Set(keys);
+  const out = order.filter((k) => have.has(k));
+  for (const k of keys) if (!order.includes(k)) out.push(k);
+  return out;
+}
+
+/** `copy` written in the order of `source`'s keys (a copy of an object with a recorded order). */
+export function withOrderOf<T extends object>(source: object, copy: T): T {
+  const order = keyOrders.get(source);
+  if (order !== undefined) keyOrders.set(copy, order);
+  return copy;
+}
+
+/**
+ * The document as FastAPI's get_openapi returns it: `output` validated by the models and dumped
+ * without None values, in the models' order; `ref` gives every `$ref` its final form.
+ */
+export function dumpOpenapi(output: Record<string, unknown>, ref: (ref: string) => string = (r) => r): OpenAPI {
+  return new ModelDump(ref).dump(output, model("OpenAPI"), FAIL) as OpenAPI;
+}
+
+/**
+ * The JSON text of a document as Starlette's JSONResponse writes FastAPI's (`json.dumps(...,
+ * ensure_ascii=False, separators=(",", ":"))`): keys in the document's order, the models' float
+ * fields as Python floats (`1.0`), other numbers as Python writes them.
+ */
+export function openapiJson(doc: unknown): string {
+  return write(doc, false);
+}
+
+function write(v: unknown, isFloat: boolean): string {
+  if (typeof v === "string") {
+    // JSON.stringify escapes what Python's json.dumps(ensure_ascii=False) escapes, the same way
+    // (but for a lone surrogate, which Python writes as it is and Starlette then cannot encode).
+    return JSON.stringify(v);
+  }
+  if (typeof v === "number") {
+    // allow_nan=False, as Starlette's JSONResponse.
+    if (!Number.isFinite(v)) throw new RangeError(`Out of range float values are not JSON compliant: ${v}`);
+    return Number.isSafeInteger(v) ? (isFloat ? v + ".0" : String(v)) : dumpNumber(v);
+  }
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (typeof v !== "object" || v === null) return "null";
+  if (Array.isArray(v)) {
+    let out = "[";
+    for (let i = 0; i < v.length; i++) out += (i > 0 ? "," : "") + write(v[i], false);
+    return out + "]";
+  }
+  const obj = v as Record<string, unknown>;
+  const floats = floatKeys.get(obj);
+  let out = "";
+  for (const k of keysOf(obj)) {
+    const x = obj[k];
+    if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+    out += (out === "" ? "{" : ",") + JSON.stringify(k) + ":" + write(x, floats !== undefined && floats.has(k));
+  }
+  return out === "" ? "{}" : out + "}";
 }

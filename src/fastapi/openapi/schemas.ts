@@ -9,6 +9,7 @@ import type { StandardJSONSchemaV1, StandardSchemaV1 } from "../_compat/standard
 import type { FieldOptions } from "../params.js";
 import { pythonTitle } from "../utils.js";
 import { REF_PREFIX } from "./constants.js";
+import { schemaKeywords } from "./models.js";
 
 /** Request fields are documented as they are validated, response fields as they are serialized. */
 export type Mode = "validation" | "serialization";
@@ -265,8 +266,8 @@ export class SchemaRegistry {
     const out: Array<[string, JsonSchemaObject]> = [];
     for (const mode of ["validation", "serialization"] as const) {
       for (const [name, def] of this.definitions[mode]) {
-        if (this.split.has(name)) out.push([`${name}-${mode === "validation" ? "Input" : "Output"}`, def.schema]);
-        else if (mode === "validation" || !this.definitions.validation.has(name)) out.push([name, def.schema]);
+        const key = this.split.has(name) ? `${name}-${mode === "validation" ? "Input" : "Output"}` : mode === "validation" || !this.definitions.validation.has(name) ? name : null;
+        if (key !== null) out.push([key, pydanticSort(def.schema, key) as JsonSchemaObject]);
       }
     }
     for (const [name, schema] of this.fixedDefinitions) if (!out.some(([n]) => n === name)) out.push([name, schema]);
@@ -370,7 +371,7 @@ class Normalizer {
       name = idOf(body) ?? target;
       this.registerOnce(name, withoutId(body), this.twinDefs[target]);
     }
-    return { ...this.body(siblings, undefined), $ref: markedRef(name, this.mode) };
+    return { $ref: markedRef(name, this.mode), ...this.body(siblings, undefined) };
   }
 
   /** The schema's own keywords and its subschemas, normalised. */
@@ -435,7 +436,7 @@ class Normalizer {
         if (isSchemaObject(p) && p.title === undefined && !isRefish(p)) s.properties[key] = { ...p, title: propertyTitle(key) };
       }
     }
-    return Array.isArray(s.type) ? splitTypes(s) : constsAsEnum(s);
+    return generationOrder(Array.isArray(s.type) ? splitTypes(s) : constsAsEnum(s));
   }
 }
 
@@ -501,7 +502,7 @@ function splitTypes(s: JsonSchemaObject): JsonSchemaObject {
     for (const key of TYPE_KEYWORDS[t as string] ?? []) if (key in s) member[key] = s[key];
     if (t !== "null" && Array.isArray(s.enum)) member.enum = s.enum.filter((v) => jsonType(v) === t || (t === "number" && typeof v === "number"));
     if (t !== "null" && "const" in s && jsonType(s.const) === t) member.const = s.const;
-    return member;
+    return generationOrder(member);
   });
   return { anyOf: members, ...outer };
 }
@@ -540,22 +541,75 @@ export function withFieldOptions(schema: JsonSchemaObject, o: FieldOptions): Jso
   if (o.description !== undefined) extra.description = o.description;
   if (o.examples !== undefined) extra.examples = o.examples;
   if (o.deprecated) extra.deprecated = true;
-  return Object.keys(extra).length === 0 && o.jsonSchemaExtra === undefined && out === schema ? schema : { ...out, ...extra, ...o.jsonSchemaExtra };
+  if (Object.keys(extra).length === 0 && o.jsonSchemaExtra === undefined && out === schema) return schema;
+  return generationOrder(Object.keys(extra).length === 0 ? out : { ...out, ...extra }, o.jsonSchemaExtra);
+}
+
+// ---------------------------------------------------------------- the order of keys
+
+// pydantic's GenerateJsonSchema writes a schema's keywords in the order its methods add them: the
+// type's own (str_schema: type, then min_length, max_length, pattern; a Literal: enum before
+// type...), then a field's title, description, deprecated and examples (FieldInfo's
+// pydantic_js_updates), then json_schema_extra, then the default (the with-default schema wraps
+// the field's). FastAPI keeps that order for the schemas written inline in the paths; the ones in
+// components.schemas are sorted (see pydanticSort) before the models order them again.
+const TYPE_ORDER: Record<string, readonly string[]> = {
+  string: ["format", "minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType", "contentSchema"],
+  number: ["multipleOf", "maximum", "minimum", "exclusiveMaximum", "exclusiveMinimum"],
+  array: ["uniqueItems", "prefixItems", "items", "minItems", "maxItems"],
+  object: ["properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties", "maxProperties"],
+};
+TYPE_ORDER.integer = TYPE_ORDER.number;
+// Each key's rank, by type: $ref and the unions, a Literal's const/enum, type, the type's own
+// keywords; then (by their place in the schema) other JSON Schema keywords (100+), the field's
+// annotations (200+), other keys (300+: json_schema_extra), the default (last).
+const VOCABULARY = 100;
+const OTHER = 300;
+const RANKS: Record<string, ReadonlyMap<string, number>> = {};
+for (const type of ["", ...Object.keys(TYPE_ORDER)]) {
+  const keys = ["$ref", "anyOf", "oneOf", "allOf", "const", "enum", "type", ...(TYPE_ORDER[type] ?? [])];
+  RANKS[type] = new Map([...keys.map((k, i): [string, number] => [k, i]), ["title", 200], ["description", 201], ["deprecated", 202], ["examples", 203], ["default", 1000]]);
 }
 
 /**
- * The document as FastAPI writes it (`jsonable_encoder(..., exclude_none=True)`): a copy without
- * null-valued keys, every `$ref` made here given the model's final name.
+ * A schema's keys in the order pydantic generates them; `extra` (json_schema_extra) is set over
+ * it before the default. Keys of the JSON Schema vocabulary pydantic has no place for come
+ * after the type's own, other keys after the annotations.
  */
-export function writeDocument(value: unknown, registry: SchemaRegistry): unknown {
-  if (Array.isArray(value)) return value.map((v) => writeDocument(v, registry));
-  if (typeof value !== "object" || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v === null || v === undefined) continue;
-    const written = key === "$ref" && typeof v === "string" ? registry.ref(v) : writeDocument(v, registry);
-    if (key === "__proto__") Object.defineProperty(out, key, { value: written, enumerable: true, writable: true, configurable: true });
-    else out[key] = written;
+export function generationOrder(s: JsonSchemaObject, extra?: JsonSchemaObject): JsonSchemaObject {
+  const keys = Object.keys(s);
+  const ranks = RANKS[typeof s.type === "string" && Object.hasOwn(TYPE_ORDER, s.type) ? s.type : ""];
+  const ranked = keys.map((key, i): [string, number] => [key, ranks.get(key) ?? (schemaKeywords.has(key) ? VOCABULARY : OTHER) + i / keys.length]);
+  // Most schemas are in order already: they are kept as they are.
+  if (extra === undefined && ranked.every(([, rank], i) => i === 0 || ranked[i - 1][1] <= rank)) return s;
+  ranked.sort((a, b) => a[1] - b[1]);
+  const out: JsonSchemaObject = {};
+  for (const [key] of ranked) if (key !== "default") setKey(out, key, s[key]);
+  if (extra !== undefined) for (const [key, value] of Object.entries(extra)) setKey(out, key, value);
+  if (Object.hasOwn(s, "default")) out.default = s.default;
+  return out;
+}
+
+/**
+ * GenerateJsonSchema.sort, which pydantic applies to its definitions (the models FastAPI lists in
+ * components.schemas) and not to the schemas of fields: every object's keys in alphabetical
+ * order, but for the keys of `properties` and of `default` (a field's order, a default's own).
+ */
+export function pydanticSort(value: unknown, parentKey: string | null): unknown {
+  if (Array.isArray(value)) return value.map((v) => pydanticSort(v, parentKey));
+  if (!isSchemaObject(value)) return value;
+  const keys = Object.keys(value);
+  if (parentKey !== "properties" && parentKey !== "default") keys.sort();
+  const out: JsonSchemaObject = {};
+  for (const key of keys) {
+    const v = value[key];
+    setKey(out, key, typeof v === "object" && v !== null ? pydanticSort(v, key) : v);
   }
   return out;
+}
+
+/** out[key] = value, for a key named __proto__ too (a key like another in JSON). */
+function setKey(out: JsonSchemaObject, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }

@@ -9,8 +9,8 @@ import { APIRoute, effectiveRoutes } from "../routing.js";
 import { SecurityBase } from "../security/base.js";
 import { deepDictUpdate, isBodyAllowedForStatusCode, pythonName, pythonTitle } from "../utils.js";
 import { METHODS_WITH_BODY, REF_PREFIX } from "./constants.js";
-import type { Contact, ExternalDocumentation, License, OpenAPI, Operation, Parameter, PathItem, RequestBody, Server, Tag } from "./models.js";
-import { SchemaRegistry, fieldTitle, isRefish, warnings, withFieldOptions, writeDocument } from "./schemas.js";
+import { dumpOpenapi, setKeyOrder, withOrderOf, type Contact, type ExternalDocumentation, type License, type OpenAPI, type Operation, type Parameter, type PathItem, type RequestBody, type Server, type Tag } from "./models.js";
+import { SchemaRegistry, fieldTitle, isRefish, warnings, withFieldOptions } from "./schemas.js";
 
 type Json = Record<string, unknown>;
 
@@ -82,7 +82,7 @@ function copyJson<T>(value: T): T {
   if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return value;
   const out: Json = {};
   for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: copyJson(v), enumerable: true, writable: true, configurable: true });
-  return out as T;
+  return withOrderOf(value, out) as T;
 }
 
 const isDict = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -369,6 +369,7 @@ function responsesOf(registry: SchemaRegistry, route: APIRoute, responseClass: R
   const statusCode = route.statusCode !== null ? String(route.statusCode) : isSubclass(responseClass, RedirectResponse) ? "307" : "200";
   const own: Json = { description: route.responseDescription };
   responses[statusCode] = own;
+  const order = [statusCode];
   if (isBodyAllowedForStatusCode(route.statusCode)) {
     const field = route.responseField;
     if (route.stream === "jsonl") {
@@ -407,7 +408,11 @@ function responsesOf(registry: SchemaRegistry, route: APIRoute, responseClass: R
     const description = processed.description || openapiResponse.description || statusText || "Additional Response";
     deepDictUpdate(openapiResponse, processed);
     openapiResponse.description = description;
+    if (!order.includes(key)) order.push(key);
   }
+  // FastAPI's order: the route's own status first, then the others as added (422 after them): a JS
+  // object would write "200" before "204" whatever.
+  setKeyOrder(responses, order);
   return responses;
 }
 
@@ -485,5 +490,5 @@ export function getOpenapi(options: GetOpenapiOptions): OpenAPI {
   if (Object.keys(webhooks).length > 0) output.webhooks = webhooks;
   if (options.tags && options.tags.length > 0) output.tags = options.tags.map((tag, i) => (tag.externalDocs ? { ...tag, externalDocs: externalDocsOf(tag.externalDocs, `openapiTags[${i}].externalDocs`) } : tag));
   if (options.externalDocs) output.externalDocs = externalDocsOf(options.externalDocs, "openapiExternalDocs");
-  return writeDocument(output, registry) as OpenAPI;
+  return dumpOpenapi(output, (ref) => registry.ref(ref));
 }

@@ -9,6 +9,8 @@ import { requirePython, runPython } from "../../python.js";
 export interface FastAPIPages {
   status?: number;
   openapi?: Record<string, unknown> | null;
+  /** /openapi.json's body as FastAPI serves it. */
+  openapi_text?: string | null;
   docs?: string | null;
   redoc?: string | null;
   "docs/oauth2-redirect"?: string | null;
@@ -55,6 +57,128 @@ export function differences(py: unknown, ts: unknown, path = "", out: string[] =
     out.push(`${path}: python ${show(py)}, ts ${show(ts)}`);
   }
   return out;
+}
+
+/** A JSON value parsed with what JSON.parse loses: the order of every object's keys, each number's text. */
+export type OrderedJson =
+  | { kind: "object"; entries: Array<[string, OrderedJson]> }
+  | { kind: "array"; items: OrderedJson[] }
+  | { kind: "number"; text: string }
+  | { kind: "string"; value: string }
+  | { kind: "literal"; text: "true" | "false" | "null" };
+
+/** Parse JSON text keeping key order and number text (what a byte comparison sees). */
+export function parseOrdered(text: string): OrderedJson {
+  let i = 0;
+  const ws = (): void => {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+  };
+  const value = (): OrderedJson => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const entries: Array<[string, OrderedJson]> = [];
+      ws();
+      if (text[i] === "}") return i++, { kind: "object", entries };
+      for (;;) {
+        const key = value();
+        if (key.kind !== "string") throw new SyntaxError(`a key at ${i}`);
+        ws();
+        if (text[i++] !== ":") throw new SyntaxError(`":" at ${i - 1}`);
+        entries.push([key.value, value()]);
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i++] === "}") return { kind: "object", entries };
+        else throw new SyntaxError(`"," or "}" at ${i - 1}`);
+      }
+    }
+    if (c === "[") {
+      i++;
+      const items: OrderedJson[] = [];
+      ws();
+      if (text[i] === "]") return i++, { kind: "array", items };
+      for (;;) {
+        items.push(value());
+        ws();
+        if (text[i] === ",") i++;
+        else if (text[i++] === "]") return { kind: "array", items };
+        else throw new SyntaxError(`"," or "]" at ${i - 1}`);
+      }
+    }
+    if (c === '"') {
+      const m = /^"(?:[^"\\]|\\.)*"/s.exec(text.slice(i));
+      if (m === null) throw new SyntaxError(`a string at ${i}`);
+      i += m[0].length;
+      return { kind: "string", value: JSON.parse(m[0]) as string };
+    }
+    const m = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (m === null) throw new SyntaxError(`a value at ${i}`);
+    i += m[0].length;
+    return m[0] === "true" || m[0] === "false" || m[0] === "null" ? { kind: "literal", text: m[0] } : { kind: "number", text: m[0] };
+  };
+  const out = value();
+  ws();
+  if (i !== text.length) throw new SyntaxError(`text after the value at ${i}`);
+  return out;
+}
+
+/** The JSON text of a parsed value, as Python's json.dumps(separators=(",", ":"), ensure_ascii=False) writes it. */
+function showOrdered(v: OrderedJson, limit = 200): string {
+  const text = (x: OrderedJson): string => {
+    switch (x.kind) {
+      case "object":
+        return "{" + x.entries.map(([k, y]) => JSON.stringify(k) + ":" + text(y)).join(",") + "}";
+      case "array":
+        return "[" + x.items.map(text).join(",") + "]";
+      case "string":
+        return JSON.stringify(x.value);
+      default:
+        return x.text;
+    }
+  };
+  const out = text(v);
+  return out.length > limit ? out.slice(0, limit) + "…" : out;
+}
+
+/**
+ * Every place two JSON texts differ, key order and number text included: `path: python X, ts Y`
+ * for values, `path: key order: python [...], ts [...]` for the order of the keys both have.
+ */
+export function orderedDifferences(py: OrderedJson, ts: OrderedJson, path = "", out: string[] = []): string[] {
+  if (py.kind !== ts.kind) {
+    out.push(`${path}: python ${showOrdered(py)}, ts ${showOrdered(ts)}`);
+  } else if (py.kind === "array" && ts.kind === "array") {
+    if (py.items.length !== ts.items.length) out.push(`${path}: python ${showOrdered(py)}, ts ${showOrdered(ts)}`);
+    else py.items.forEach((item, i) => orderedDifferences(item, ts.items[i], `${path}[${i}]`, out));
+  } else if (py.kind === "object" && ts.kind === "object") {
+    const a = new Map(py.entries);
+    const b = new Map(ts.entries);
+    const pointer = (key: string): string => `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+    for (const [key, value] of py.entries) if (!b.has(key)) out.push(`${pointer(key)}: python ${showOrdered(value)}, ts (absent)`);
+    for (const [key, value] of ts.entries) if (!a.has(key)) out.push(`${pointer(key)}: python (absent), ts ${showOrdered(value)}`);
+    const common = py.entries.map(([k]) => k).filter((k) => b.has(k));
+    const theirs = ts.entries.map(([k]) => k).filter((k) => a.has(k));
+    if (common.some((k, i) => k !== theirs[i])) out.push(`${path}: key order: python ${JSON.stringify(common)}, ts ${JSON.stringify(theirs)}`);
+    for (const key of common) orderedDifferences(a.get(key) as OrderedJson, b.get(key) as OrderedJson, pointer(key), out);
+  } else if (showOrdered(py, Infinity) !== showOrdered(ts, Infinity)) {
+    out.push(`${path}: python ${showOrdered(py)}, ts ${showOrdered(ts)}`);
+  }
+  return out;
+}
+
+/**
+ * Every difference between two /openapi.json bodies (orderedDifferences); two bodies that differ
+ * only in how they write the same JSON (an escape, a space) give a line too.
+ */
+export function textDifferences(py: string, ts: string): string[] {
+  const lines = orderedDifferences(parseOrdered(py), parseOrdered(ts));
+  if (lines.length === 0 && py !== ts) {
+    let i = 0;
+    while (py[i] === ts[i]) i++;
+    lines.push(`text at ${i}: python ${JSON.stringify(py.slice(i, i + 40))}, ts ${JSON.stringify(ts.slice(i, i + 40))}`);
+  }
+  return lines;
 }
 
 const validator = new Validator();

@@ -1,8 +1,9 @@
 // Differential test of the OpenAPI documents of FastAPI's tutorial chapters: for every chapter
 // with a Python twin (tests/python/fastapi_apps) and a TS twin (tests/fastapi/apps), the
-// /openapi.json both serve, compared whatever the order of keys, and /docs, /redoc and
-// /docs/oauth2-redirect byte for byte. The places where they still differ are listed below, each
-// with its reason; a listed difference that no longer occurs fails too (a stale entry).
+// /openapi.json both serve compared byte for byte (key order and Python's floats included), and
+// /docs, /redoc and /docs/oauth2-redirect too. The places where they still differ are listed
+// below, each with its reason, and compared with key order everywhere else in the same document;
+// a listed difference that no longer occurs fails too (a stale entry).
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { test } from "uvu";
@@ -11,7 +12,7 @@ import { FastAPI } from "../../../src/fastapi/index.js";
 import { TestClient } from "../../../src/fastapi/testclient.js";
 import { zodKit } from "../kits/zod.js";
 import type { Kit } from "../kits/kit.js";
-import { assertValidDocument, differences, fastapiPages, haveFastAPI, warned, type FastAPIPages } from "./helpers.js";
+import { assertValidDocument, fastapiPages, haveFastAPI, textDifferences, warned, type FastAPIPages } from "./helpers.js";
 
 const APPS = fileURLToPath(new URL("../apps/", import.meta.url));
 const TWINS = fileURLToPath(new URL("../../python/fastapi_apps/", import.meta.url));
@@ -24,6 +25,12 @@ const SET = "pydantic's set[str] is an array of unique items, its default set() 
 
 /** Differences that remain, by chapter: a pattern matching the difference's line, and why. */
 const KNOWN: Record<string, Array<[RegExp, string]>> = {
+  bigger_applications: [
+    [
+      /^\/paths\/~1items~1\{item_id\}\/put\/responses: key order: python \["200","404","403","422"\], ts \["200","403","404","422"\]$/,
+      "the router's responses ({404}) merged with the route's ({403}) are a JS object, which lists integer-like keys in ascending order; FastAPI's dict keeps 404 first",
+    ],
+  ],
   body_nested_models: [
     [/^\/components\/schemas\/Image\/properties\/url\/(maxLength: python 2083|minLength: python 1), ts \(absent\)$/, "pydantic's HttpUrl has a length of 1 to 2083; zod's z.httpUrl() none"],
     [/^\/components\/schemas\/Item(00[345])?\/properties\/tags\/uniqueItems: python true, ts \(absent\)$/, SET],
@@ -70,7 +77,7 @@ test("every chapter with two twins is compared", () => {
 });
 
 for (const chapter of CHAPTERS) {
-  test(`${chapter}: /openapi.json as FastAPI's, key order aside; /docs and /redoc byte for byte`, async () => {
+  test(`${chapter}: /openapi.json, /docs and /redoc byte for byte as FastAPI's`, async () => {
     const app = await tsApp(chapter);
     // A chapter of Starlette's (its twin a Starlette app): no OpenAPI document on either side.
     if (app === null) return;
@@ -85,7 +92,8 @@ for (const chapter of CHAPTERS) {
     if (!haveFastAPI()) return;
     const py = python[chapter];
     assert.is(py.status, 200, py.error);
-    const { unexpected, stale } = unmatched(differences(py.openapi, doc), KNOWN[chapter] ?? []);
+    const { unexpected, stale } = unmatched(textDifferences(py.openapi_text as string, response.text), KNOWN[chapter] ?? []);
+    if (KNOWN[chapter] === undefined) assert.is(response.text, py.openapi_text, `${chapter}: /openapi.json`);
     assert.equal(unexpected, [], `${chapter}: the documents differ`);
     assert.equal(stale, [], `${chapter}: listed differences that no longer occur`);
     for (const page of ["docs", "redoc", "docs/oauth2-redirect"] as const) {
