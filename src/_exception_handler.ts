@@ -4,11 +4,23 @@ import { HTTPException } from "./exceptions.js";
 import type { HTTPConnection, Request } from "./requests.js";
 import type { Response } from "./responses.js";
 import type { ASGIApp, Message, Receive, Scope, Send } from "./types.js";
+import type { WebSocket } from "./websockets.js";
 
 /** An error class as a handler key (Python's exception classes). */
 export type ErrorClass = abstract new (...args: never[]) => unknown;
 
-export type ExceptionHandler = (request: Request, exc: unknown) => Response | null | undefined | Promise<Response | null | undefined>;
+/** What a handler gives: a response to send, or nothing (a websocket handler closes the socket itself). */
+export type HandlerResult = Response | null | undefined | void;
+
+/**
+ * The connection a handler gets: the Request, or the WebSocket when the error came from a
+ * websocket route (the handler may close it, or answer before accept with a denial
+ * response). Typed as both so that a handler may declare either.
+ */
+export type HandlerConnection = Request & WebSocket;
+
+/** Answers an error with a response, or (a websocket's handler) by closing the connection. */
+export type ExceptionHandler = (conn: HandlerConnection, exc: unknown) => HandlerResult | Promise<HandlerResult>;
 export type ExceptionHandlers = Map<ErrorClass, ExceptionHandler>;
 export type StatusHandlers = Map<number, ExceptionHandler>;
 
@@ -65,7 +77,8 @@ async function handleException(
   handler ??= lookupExceptionHandler(exceptionHandlers, exc);
   if (handler === undefined) throw exc;
   if (responseStarted) throw new Error("Caught handled exception, but response already started.", { cause: exc });
-  const request = typeof conn === "function" ? conn(scope) : conn;
-  const response = await handler(request as Request, exc);
+  const connection = typeof conn === "function" ? conn(scope) : conn;
+  // The handler was registered for this kind of connection: the Request, or the WebSocket.
+  const response = await handler(connection as HandlerConnection, exc);
   if (response) await response.call(scope, receive, sender);
 }

@@ -1,6 +1,6 @@
 // Port of the parts of starlette/_utils.py that are needed.
 import { isIPv6 } from "node:net";
-import type { Scope } from "./types.js";
+import type { ASGIApp, ASGIClass, Scope } from "./types.js";
 
 /** The path below the app's root_path: what routes match against. */
 export function getRoutePath(scope: Scope): string {
@@ -49,3 +49,16 @@ export function parseHostHeader(hostHeader: string | null): ParsedHost | null {
   return { host, port: port ?? null };
 }
 
+
+/** inspect.isclass for a function: an ES class, which only `new` can call. */
+export function isClass(fn: unknown): fn is abstract new (...args: never[]) => unknown {
+  return typeof fn === "function" && /^class[\s{]/.test(Function.prototype.toString.call(fn));
+}
+
+/** An endpoint class as an ASGI app: a new instance per connection, then its dispatch(). */
+export function classApp(cls: ASGIClass): ASGIApp {
+  if (typeof cls.prototype?.dispatch !== "function") {
+    throw new TypeError(`${cls.name || "An anonymous class"} is used as an endpoint but has no dispatch() method: extend HTTPEndpoint or WebSocketEndpoint`);
+  }
+  return (scope, receive, send) => new cls(scope, receive, send).dispatch();
+}

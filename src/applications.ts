@@ -1,20 +1,30 @@
 // Port of starlette/applications.py, with FastAPI's route and middleware decorators.
 import assert from "node:assert";
-import type { ErrorClass, ExceptionHandler } from "./_exception_handler.js";
-import type { State } from "./datastructures.js";
+import type { ErrorClass, ExceptionHandler, HandlerResult } from "./_exception_handler.js";
+import type { State, URLPath } from "./datastructures.js";
 import type { HTTPException } from "./exceptions.js";
 import type { Request } from "./requests.js";
 import { BaseHTTPMiddleware, type DispatchFunction } from "./middleware/base.js";
 import { ServerErrorMiddleware, type ServerErrorHandler } from "./middleware/errors.js";
 import { ExceptionMiddleware } from "./middleware/exceptions.js";
 import { Middleware, type MiddlewareFactory } from "./middleware/index.js";
-import { type BaseRoute, type Endpoint, type Lifespan, Mount, Route, Router } from "./routing.js";
-import type { ASGIApp, ASGIAppLike, ASGIInstance, Receive, Scope, Send } from "./types.js";
+import { type BaseRoute, type Endpoint, type Lifespan, Mount, Route, Router, type WebSocketHandler, WebSocketRoute } from "./routing.js";
+import type { ASGIApp, ASGIAppLike, ASGIClass, ASGIInstance, Receive, Scope, Send } from "./types.js";
+import type { WebSocket } from "./websockets.js";
 
 export type ExceptionHandlerKey = number | ErrorClass;
 
 /** An exception handler that receives the class it is registered for. */
-export type TypedExceptionHandler<E> = (request: Request, exc: E) => ReturnType<ExceptionHandler>;
+export type TypedExceptionHandler<E> = (request: Request, exc: E) => HandlerResult | Promise<HandlerResult>;
+
+/** The same for an error raised in a websocket route: the handler gets the WebSocket (and may close it). */
+export type WebSocketExceptionHandler<E> = (websocket: WebSocket, exc: E) => HandlerResult | Promise<HandlerResult>;
+
+/** `app.exceptionHandler(key)`: takes a handler of the Request, or of the WebSocket, and returns it. */
+export interface ExceptionHandlerDecorator<E> {
+  <H extends TypedExceptionHandler<E>>(fn: H): H;
+  <H extends WebSocketExceptionHandler<E>>(fn: H): H;
+}
 
 export interface AppOptions {
   /** Send tracebacks in 500 responses. @default false */
@@ -38,6 +48,22 @@ type Decorator<F> = <T extends F>(fn: T) => T;
 export interface MethodRegistrar {
   (path: string, options?: RouteDecoratorOptions): Decorator<Endpoint>;
   <T extends Endpoint>(path: string, handler: T, options?: RouteDecoratorOptions): T;
+}
+
+export interface WebSocketDecoratorOptions {
+  name?: string;
+}
+
+/** `app.websocket(path)(handler)` (FastAPI's decorator) or `app.websocket(path, handler)`. */
+export interface WebSocketRegistrar {
+  (path: string, options?: WebSocketDecoratorOptions): Decorator<WebSocketHandler>;
+  <T extends WebSocketHandler>(path: string, handler: T, options?: WebSocketDecoratorOptions): T;
+}
+
+/** `app.websocketRoute(path, endpoint)`, where the endpoint may be a WebSocketEndpoint class; or a decorator. */
+export interface WebSocketRouteRegistrar {
+  (path: string, options?: WebSocketDecoratorOptions): Decorator<WebSocketHandler | ASGIClass>;
+  <T extends WebSocketHandler | ASGIClass | ASGIInstance>(path: string, endpoint: T, options?: WebSocketDecoratorOptions): T;
 }
 
 /**
@@ -98,6 +124,11 @@ export class App implements ASGIInstance {
     return this.router.urlPathFor(name, params);
   }
 
+  /** The path with its route's protocol, for `request.urlFor` (see Router.resolveUrlPath). */
+  resolveUrlPath(name: string, params: Record<string, unknown> = {}): URLPath {
+    return this.router.resolveUrlPath(name, params);
+  }
+
   call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     scope.app = this;
     try {
@@ -123,14 +154,19 @@ export class App implements ASGIInstance {
     this.userMiddleware.unshift(new Middleware(cls, ...args) as unknown as Middleware);
   }
 
-  /** A handler for an error class (it receives that class's instances) or a status code (it receives the HTTPException). */
+  /**
+   * A handler for an error class (it receives that class's instances) or a status code (it
+   * receives the HTTPException). It gets the Request, or the WebSocket in a websocket route.
+   */
   addExceptionHandler<E>(key: abstract new (...args: never[]) => E, handler: TypedExceptionHandler<E>): void;
+  addExceptionHandler<E>(key: abstract new (...args: never[]) => E, handler: WebSocketExceptionHandler<E>): void;
   addExceptionHandler(key: number, handler: TypedExceptionHandler<HTTPException<unknown>>): void;
-  addExceptionHandler(key: ExceptionHandlerKey, handler: TypedExceptionHandler<never>): void {
+  addExceptionHandler(key: number, handler: WebSocketExceptionHandler<HTTPException<unknown>>): void;
+  addExceptionHandler(key: ExceptionHandlerKey, handler: TypedExceptionHandler<never> | WebSocketExceptionHandler<never>): void {
     this.exceptionHandlers.set(key, handler as unknown as ExceptionHandler);
   }
 
-  addRoute(path: string, endpoint: Endpoint | ASGIInstance, options: { methods?: string[] | null } & RouteDecoratorOptions = {}): void {
+  addRoute(path: string, endpoint: Endpoint | ASGIInstance | ASGIClass, options: { methods?: string[] | null } & RouteDecoratorOptions = {}): void {
     this.router.routes.push(new Route(path, endpoint, options));
   }
 
@@ -162,6 +198,27 @@ export class App implements ASGIInstance {
   readonly head = this.registrar("HEAD");
   readonly options = this.registrar("OPTIONS");
 
+  /** `app.websocket(path)(handler)`: a websocket route whose handler gets the WebSocket. */
+  readonly websocket: WebSocketRegistrar = ((path: string, a?: WebSocketHandler | WebSocketDecoratorOptions, b?: WebSocketDecoratorOptions) => {
+    const options = (typeof a === "function" ? b : a) ?? {};
+    const register: Decorator<WebSocketHandler> = (fn) => {
+      this.router.routes.push(new WebSocketRoute(path, fn, options));
+      return fn;
+    };
+    return typeof a === "function" ? register(a as WebSocketHandler) : register;
+  }) as WebSocketRegistrar;
+
+  /** `app.websocketRoute(path, endpoint)`: a handler, a WebSocketEndpoint class or an ASGI object; `app.websocketRoute(path)(endpoint)` also. */
+  readonly websocketRoute: WebSocketRouteRegistrar = ((path: string, a?: WebSocketHandler | ASGIClass | ASGIInstance | WebSocketDecoratorOptions, b?: WebSocketDecoratorOptions) => {
+    const given = typeof a === "function" || typeof (a as Partial<ASGIInstance> | undefined)?.call === "function";
+    const options = (given ? b : (a as WebSocketDecoratorOptions | undefined)) ?? {};
+    const register = <T extends WebSocketHandler | ASGIClass | ASGIInstance>(endpoint: T): T => {
+      this.router.addWebsocketRoute(path, endpoint, options);
+      return endpoint;
+    };
+    return given ? register(a as WebSocketHandler | ASGIClass | ASGIInstance) : register;
+  }) as WebSocketRouteRegistrar;
+
   /** FastAPI's `@app.middleware("http")`: the function becomes the new outermost middleware. */
   middleware(middlewareType: string): Decorator<DispatchFunction> {
     assert(middlewareType === "http", 'Currently only middleware("http") is supported.');
@@ -172,13 +229,13 @@ export class App implements ASGIInstance {
   }
 
   /** FastAPI's `@app.exception_handler(key)`. */
-  exceptionHandler<E>(key: abstract new (...args: never[]) => E): <H extends TypedExceptionHandler<E>>(fn: H) => H;
-  exceptionHandler(key: number): <H extends TypedExceptionHandler<HTTPException<unknown>>>(fn: H) => H;
-  exceptionHandler(key: ExceptionHandlerKey): <H extends TypedExceptionHandler<never>>(fn: H) => H {
-    return (fn) => {
+  exceptionHandler<E>(key: abstract new (...args: never[]) => E): ExceptionHandlerDecorator<E>;
+  exceptionHandler(key: number): ExceptionHandlerDecorator<HTTPException<unknown>>;
+  exceptionHandler(key: ExceptionHandlerKey): ExceptionHandlerDecorator<never> {
+    return (<H>(fn: H): H => {
       this.exceptionHandlers.set(key, fn as unknown as ExceptionHandler);
       return fn;
-    };
+    }) as ExceptionHandlerDecorator<never>;
   }
 }
 

@@ -5,7 +5,7 @@ import assert from "node:assert";
 import { inspect } from "node:util";
 import { checkOptions, type OptionRule } from "./_options.js";
 import type { AuthCredentials as AuthCredentialsShape, BaseUser as BaseUserShape } from "./_authentication.js";
-import { URL, urlencode } from "./datastructures.js";
+import { urlencode } from "./datastructures.js";
 import { HTTPException } from "./exceptions.js";
 import { HTTPConnection, Request } from "./requests.js";
 import { RedirectResponse } from "./responses.js";
@@ -27,8 +27,8 @@ export interface RequiresOptions {
 }
 
 /**
- * A connection that can be closed: what `requires` needs of a websocket (the
- * WebSocket class, when it comes, is one). Starlette closes with code 1000.
+ * A connection that can be closed: what `requires` needs of a websocket
+ * (starlette-ts/websockets' WebSocket is one). Starlette closes with code 1000.
  */
 export interface ClosableConnection extends HTTPConnection {
   close(code?: number): Promise<void>;
@@ -93,7 +93,7 @@ export function requires<O extends RequiresOptions = Record<never, never>>(
   const denied = (request: Request): RedirectResponse => {
     if (redirect === null) throw new HTTPException(statusCode);
     const origRequestQparam = urlencode([["next", String(request.url)]]);
-    return new RedirectResponse(`${urlFor(request, redirect)}?${origRequestQparam}`, { statusCode: 303 });
+    return new RedirectResponse(`${request.urlFor(redirect)}?${origRequestQparam}`, { statusCode: 303 });
   };
 
   const decorator = (handler: Handler): Handler => {
@@ -129,15 +129,6 @@ export function requires<O extends RequiresOptions = Record<never, never>>(
 }
 
 type Handler = (this: unknown, conn: unknown, ...rest: unknown[]) => unknown;
-
-// HTTPConnection.url_for, which requests.ts does not have yet: the route's path made absolute on the base URL.
-function urlFor(conn: HTTPConnection, name: string): URL {
-  const provider = (conn.scope.router ?? conn.scope.app) as { urlPathFor(name: string): string } | undefined;
-  if (!provider) throw new Error("The `url_for` method can only be used inside a Starlette application or with a router.");
-  const urlPath = provider.urlPathFor(name);
-  const base = conn.baseUrl;
-  return new URL().replace({ scheme: base.scheme, netloc: base.netloc, path: base.path.replace(/\/+$/, "") + urlPath });
-}
 
 /** Raised by a backend for credentials it cannot read; AuthenticationMiddleware's `onError` answers it. */
 export class AuthenticationError extends Error {

@@ -161,6 +161,34 @@ export class URL {
   }
 }
 
+/** The protocol a route serves, which picks the scheme of an absolute URL to it. */
+export type URLProtocol = "http" | "websocket" | "";
+
+const PROTOCOL_SCHEMES: Record<"http" | "websocket", [plain: string, secure: string]> = { http: ["http", "https"], websocket: ["ws", "wss"] };
+
+/**
+ * A path found by `resolveUrlPath`, with its route's protocol (and host): Starlette's URLPath,
+ * which `urlPathFor` gives as plain text. `makeAbsoluteUrl` picks ws/wss for a websocket route.
+ */
+export class URLPath {
+  constructor(
+    readonly path: string,
+    readonly protocol: URLProtocol = "",
+    readonly host = "",
+  ) {}
+
+  makeAbsoluteUrl(baseUrl: string | URL): URL {
+    const base = typeof baseUrl === "string" ? new URL(baseUrl) : baseUrl;
+    const scheme = this.protocol ? PROTOCOL_SCHEMES[this.protocol][base.isSecure ? 1 : 0] : base.scheme;
+    const netloc = this.host || base.netloc;
+    return new URL().replace({ scheme, netloc, path: base.path.replace(/\/+$/, "") + this.path });
+  }
+
+  toString(): string {
+    return this.path;
+  }
+}
+
 // The query string is latin-1 bytes; Python's bytes.decode() reads it as UTF-8.
 function decodeUtf8Latin1(s: string): string {
   // eslint-disable-next-line no-control-regex

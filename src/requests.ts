@@ -1,6 +1,6 @@
 // Port of starlette/requests.py (1.x): cookie_parser, HTTPConnection, Request.
 import assert from "node:assert";
-import { Address, FormData, Headers, QueryParams, URL, type State } from "./datastructures.js";
+import { Address, FormData, Headers, QueryParams, URL, URLPath, type State } from "./datastructures.js";
 import { HTTPException } from "./exceptions.js";
 import { parseOptionsHeader } from "./_multipart.js";
 import { MultiPartException, parseMultipart, parseUrlencoded, type FormLimits } from "./formparsers.js";
@@ -178,6 +178,23 @@ export class HTTPConnection {
   get state(): State {
     return (this.scope.state ??= {});
   }
+
+  /**
+   * The absolute URL of the route named `name` (Starlette's `url_for`): the path on this
+   * connection's base URL, with ws:// or wss:// for a websocket route.
+   */
+  urlFor(name: string, pathParams: Record<string, unknown> = {}): URL {
+    const provider = (this.scope.router ?? this.scope.app) as UrlPathProvider | undefined;
+    if (!provider) throw new Error("The `url_for` method can only be used inside a Starlette application or with a router.");
+    const urlPath = provider.resolveUrlPath ? provider.resolveUrlPath(name, pathParams) : new URLPath(provider.urlPathFor(name, pathParams));
+    return urlPath.makeAbsoluteUrl(this.baseUrl);
+  }
+}
+
+// A Router or an App, as url_for finds them in the scope (requests.ts may not import routing.ts).
+interface UrlPathProvider {
+  resolveUrlPath?(name: string, pathParams: Record<string, unknown>): URLPath;
+  urlPathFor(name: string, pathParams: Record<string, unknown>): string;
 }
 
 async function receiveUnavailable(): Promise<Message> {

@@ -1,14 +1,15 @@
-// Port of starlette/routing.py: compilePath, Route, Mount, Router.
+// Port of starlette/routing.py: compilePath, Route, WebSocketRoute, Mount, Router.
 import assert, { AssertionError } from "node:assert";
-import { getRoutePath } from "./_utils.js";
+import { classApp, getRoutePath, isClass } from "./_utils.js";
 import { runHandlingExceptions } from "./_exception_handler.js";
 import { CONVERTOR_TYPES, type Convertor } from "./convertors.js";
-import { URL, type State } from "./datastructures.js";
+import { URL, URLPath, type State } from "./datastructures.js";
 import { HTTPException } from "./exceptions.js";
 import { asASGIApp, type Middleware } from "./middleware/index.js";
 import { Request } from "./requests.js";
 import { JSONResponse, PlainTextResponse, RedirectResponse, Response } from "./responses.js";
-import type { ASGIApp, ASGIAppLike, ASGIInstance, Receive, Scope, Send } from "./types.js";
+import type { ASGIApp, ASGIAppLike, ASGIClass, ASGIInstance, Receive, Scope, Send } from "./types.js";
+import { WebSocket, WebSocketClose } from "./websockets.js";
 
 export class NoMatchFound extends Error {
   constructor(name: string, pathParams: Record<string, unknown>) {
@@ -39,6 +40,27 @@ export function requestResponse(handler: Endpoint): ASGIApp {
     };
     return runHandlingExceptions(app, request, scope, receive, send);
   };
+}
+
+/** A websocket handler: it gets the WebSocket, accepts it, talks, and closes it. */
+export type WebSocketHandler = (websocket: WebSocket) => unknown;
+
+/** Wrap `handler(websocket)` as an ASGI app, its errors going to the exception handlers. */
+export function websocketSession(handler: WebSocketHandler): ASGIApp {
+  return (scope, receive, send) => {
+    const session = new WebSocket(scope, receive, send);
+    const app: ASGIApp = async () => {
+      await handler(session);
+    };
+    return runHandlingExceptions(app, session, scope, receive, send);
+  };
+}
+
+// An endpoint given to a route: an endpoint class (Starlette checks inspect.isclass), an
+// object with call() (an ASGI app), or else a handler function that `wrap` turns into one.
+function endpointApp<F extends (...args: never[]) => unknown>(endpoint: F | ASGIInstance | ASGIClass, wrap: (handler: F) => ASGIApp): ASGIApp {
+  if (isClass(endpoint)) return classApp(endpoint as ASGIClass);
+  return typeof endpoint === "function" ? wrap(endpoint as F) : asASGIApp(endpoint);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -121,12 +143,21 @@ export abstract class BaseRoute implements ASGIInstance {
   abstract urlPathFor(name: string, params?: Record<string, unknown>): string;
   abstract handle(scope: Scope, receive: Receive, send: Send): Promise<void>;
 
+  /**
+   * What Starlette's url_path_for returns: the path with the route's protocol, which
+   * `urlFor` turns into an http(s) or ws(s) URL. A route of your own that does not
+   * override this gives its path with no protocol (the base URL's scheme).
+   */
+  resolveUrlPath(name: string, params: Record<string, unknown> = {}): URLPath {
+    return new URLPath(this.urlPathFor(name, params));
+  }
+
   /** A route used on its own, as a stand-alone ASGI app. */
   async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
     const [match, child] = this.matches(scope);
     if (match === Match.NONE) {
       if (scope.type === "http") await new PlainTextResponse("Not Found", { statusCode: 404 }).call(scope, receive, send);
-      else if (scope.type === "websocket") await send({ type: "websocket.close", code: 1000, reason: "" });
+      else if (scope.type === "websocket") await new WebSocketClose().call(scope, receive, send);
       return;
     }
     Object.assign(scope, child);
@@ -148,18 +179,19 @@ export interface RouteOptions {
 
 /**
  * A path and its endpoint. A function endpoint is a request handler
- * `(request) => response`; an object with a `call` method is used as an ASGI app.
+ * `(request) => response`; an endpoint class (HTTPEndpoint) gets an instance per
+ * request, and any method; an object with a `call` method is used as an ASGI app.
  */
 export class Route extends BaseRoute {
   readonly path: string;
-  readonly endpoint: Endpoint | ASGIInstance;
+  readonly endpoint: Endpoint | ASGIInstance | ASGIClass;
   readonly name: string;
   readonly includeInSchema: boolean;
   readonly methods: Set<string> | null;
   readonly app: ASGIApp;
   readonly compiled: CompiledPath;
 
-  constructor(path: string, endpoint: Endpoint | ASGIInstance, options: RouteOptions = {}) {
+  constructor(path: string, endpoint: Endpoint | ASGIInstance | ASGIClass, options: RouteOptions = {}) {
     super();
     assert(path.startsWith("/"), "Routed paths must start with '/'");
     this.path = path;
@@ -167,14 +199,9 @@ export class Route extends BaseRoute {
     this.name = options.name ?? (typeof endpoint === "function" ? endpoint.name : endpoint.constructor.name);
     this.includeInSchema = options.includeInSchema ?? true;
     let methods = options.methods ?? null;
-    let app: ASGIApp;
-    if (typeof endpoint === "function") {
-      app = requestResponse(endpoint);
-      methods ??= ["GET"];
-    } else {
-      app = asASGIApp(endpoint);
-    }
-    this.app = applyMiddleware(app, options.middleware);
+    // Treat a function as `func(request) -> response`, answering GET unless told otherwise.
+    if (typeof endpoint === "function" && !isClass(endpoint)) methods ??= ["GET"];
+    this.app = applyMiddleware(endpointApp(endpoint, requestResponse), options.middleware);
     if (methods === null) {
       this.methods = null;
     } else {
@@ -197,8 +224,12 @@ export class Route extends BaseRoute {
   }
 
   urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    return this.resolveUrlPath(name, params).path;
+  }
+
+  override resolveUrlPath(name: string, params: Record<string, unknown> = {}): URLPath {
     if (name !== this.name || !sameKeys(params, this.compiled.convertors)) throw new NoMatchFound(name, params);
-    return replaceParams(this.compiled.format, this.compiled.convertors, params)[0];
+    return new URLPath(replaceParams(this.compiled.format, this.compiled.convertors, params)[0], "http");
   }
 
   handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
@@ -212,6 +243,58 @@ export class Route extends BaseRoute {
 
   override toString(): string {
     return `Route(path='${this.path}', name='${this.name}', methods=[${[...(this.methods ?? [])].sort().map((m) => `'${m}'`).join(", ")}])`;
+  }
+}
+
+export interface WebSocketRouteOptions {
+  name?: string | null;
+  middleware?: Middleware[];
+}
+
+/**
+ * A path and its websocket endpoint: a handler `(websocket) => ...`, an endpoint
+ * class (WebSocketEndpoint), or an object with a `call` method (an ASGI app).
+ */
+export class WebSocketRoute extends BaseRoute {
+  readonly path: string;
+  readonly endpoint: WebSocketHandler | ASGIInstance | ASGIClass;
+  readonly name: string;
+  readonly app: ASGIApp;
+  readonly compiled: CompiledPath;
+
+  constructor(path: string, endpoint: WebSocketHandler | ASGIInstance | ASGIClass, options: WebSocketRouteOptions = {}) {
+    super();
+    assert(path.startsWith("/"), "Routed paths must start with '/'");
+    this.path = path;
+    this.endpoint = endpoint;
+    this.name = options.name ?? (typeof endpoint === "function" ? endpoint.name : endpoint.constructor.name);
+    this.app = applyMiddleware(endpointApp(endpoint, websocketSession), options.middleware);
+    this.compiled = compilePath(path);
+  }
+
+  matches(scope: Scope): [Match, Partial<Scope>] {
+    if (scope.type === "websocket") {
+      const params = matchParams(this.compiled, getRoutePath(scope), scope);
+      if (params !== null) return [Match.FULL, { endpoint: this.endpoint, path_params: params }];
+    }
+    return [Match.NONE, {}];
+  }
+
+  urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    return this.resolveUrlPath(name, params).path;
+  }
+
+  override resolveUrlPath(name: string, params: Record<string, unknown> = {}): URLPath {
+    if (name !== this.name || !sameKeys(params, this.compiled.convertors)) throw new NoMatchFound(name, params);
+    return new URLPath(replaceParams(this.compiled.format, this.compiled.convertors, params)[0], "websocket");
+  }
+
+  handle(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    return this.app(scope, receive, send);
+  }
+
+  override toString(): string {
+    return `WebSocketRoute(path='${this.path}', name='${this.name}')`;
   }
 }
 
@@ -270,9 +353,14 @@ export class Mount extends BaseRoute {
   }
 
   urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    return this.resolveUrlPath(name, params).path;
+  }
+
+  override resolveUrlPath(name: string, params: Record<string, unknown> = {}): URLPath {
     if (this.name !== null && name === this.name && "path" in params) {
+      // 'name' matches "<mount_name>".
       const [path, remaining] = replaceParams(this.compiled.format, this.compiled.convertors, { ...params, path: String(params.path).replace(/^\//, "") });
-      if (Object.keys(remaining).length === 0) return path;
+      if (Object.keys(remaining).length === 0) return new URLPath(path);
     } else if (this.name === null || name.startsWith(this.name + ":")) {
       const remainingName = this.name === null ? name : name.slice(this.name.length + 1);
       const own: Record<string, unknown> = {};
@@ -281,8 +369,8 @@ export class Mount extends BaseRoute {
       const [prefix] = replaceParams(this.compiled.format, this.compiled.convertors, { ...own, path: "" });
       for (const route of this.routes) {
         try {
-          const url = route.urlPathFor(remainingName, rest);
-          return prefix.replace(/\/$/, "") + url;
+          const url = route.resolveUrlPath(remainingName, rest);
+          return new URLPath(prefix.replace(/\/$/, "") + url.path, url.protocol);
         } catch (exc) {
           if (!(exc instanceof NoMatchFound)) throw exc;
         }
@@ -337,7 +425,8 @@ export class Router implements ASGIInstance {
 
   async notFound(scope: Scope, receive: Receive, send: Send): Promise<void> {
     if (scope.type === "websocket") {
-      await send({ type: "websocket.close", code: 1000, reason: "" });
+      // Closed before accept: the server refuses the handshake (HTTP 403).
+      await new WebSocketClose().call(scope, receive, send);
       return;
     }
     // Inside an app, raise so that the configurable exception handlers answer.
@@ -346,9 +435,14 @@ export class Router implements ASGIInstance {
   }
 
   urlPathFor(name: string, params: Record<string, unknown> = {}): string {
+    return this.resolveUrlPath(name, params).path;
+  }
+
+  /** The path of the route named `name`, with its protocol (see BaseRoute.resolveUrlPath). */
+  resolveUrlPath(name: string, params: Record<string, unknown> = {}): URLPath {
     for (const route of this.routes) {
       try {
-        return route.urlPathFor(name, params);
+        return route.resolveUrlPath(name, params);
       } catch (exc) {
         if (!(exc instanceof NoMatchFound)) throw exc;
       }
@@ -423,8 +517,12 @@ export class Router implements ASGIInstance {
     this.routes.push(new Mount(path, { app, name }));
   }
 
-  addRoute(path: string, endpoint: Endpoint | ASGIInstance, options: RouteOptions = {}): void {
+  addRoute(path: string, endpoint: Endpoint | ASGIInstance | ASGIClass, options: RouteOptions = {}): void {
     this.routes.push(new Route(path, endpoint, options));
+  }
+
+  addWebsocketRoute(path: string, endpoint: WebSocketHandler | ASGIInstance | ASGIClass, options: Pick<WebSocketRouteOptions, "name"> = {}): void {
+    this.routes.push(new WebSocketRoute(path, endpoint, options));
   }
 }
 

@@ -1,11 +1,12 @@
 // The node:http <-> ASGI bridge: the part uvicorn plays for Python. No
 // Starlette counterpart; its log lines follow uvicorn's so they read the same.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer, IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
 import { LifespanDriver } from "./_lifespan.js";
 import { BOOLEAN, checkOptions, FUNCTION, STRING, type OptionRule } from "./_options.js";
 import { applyProxyHeaders, TrustedHosts } from "./_proxy_headers.js";
 import { RESOLVED } from "./_utils.js";
+import { ClientDisconnected, WebSocketBridge } from "./_websocket_bridge.js";
 import type { State } from "./datastructures.js";
 import { reasonPhrase } from "./status.js";
 import type { ASGIApp, ASGIAppLike, HeaderList, Message, Receive, Scope, Send } from "./types.js";
@@ -36,6 +37,16 @@ export interface ServeOptions {
    * @default process.env.FORWARDED_ALLOW_IPS ?? "127.0.0.1,::1"
    */
   forwardedAllowIps?: string | string[];
+  /** Largest websocket message accepted, in bytes; a larger one closes the connection with 1009. @default 16777216 (16 MiB) */
+  wsMaxSize?: number;
+  /** Websocket messages received and not yet read by the app before reading from the client pauses. @default 32 */
+  wsMaxQueue?: number;
+  /** Seconds between the keepalive pings sent on each websocket; null sends none. @default 20 */
+  wsPingInterval?: number | null;
+  /** Seconds a ping waits for its pong before the connection is closed with 1011; null waits forever. @default 20 */
+  wsPingTimeout?: number | null;
+  /** Offer per-message compression (permessage-deflate) to websocket clients that ask for it. @default true */
+  wsPerMessageDeflate?: boolean;
 }
 
 export interface ServerHandle {
@@ -47,14 +58,8 @@ export interface ServerHandle {
   close(): Promise<void>;
 }
 
-/** Thrown by send() once the client has gone (ASGI 2.4: an OSError). */
-export class ClientDisconnected extends Error {
-  readonly code = "ECONNRESET";
-  constructor() {
-    super("Client disconnected");
-    this.name = "ClientDisconnected";
-  }
-}
+// Defined beside the websocket bridge, which raises it too.
+export { ClientDisconnected };
 
 const EMPTY = new Uint8Array(0);
 
@@ -274,10 +279,8 @@ function drained(res: ServerResponse): Promise<void> | undefined {
   return new Promise<void>((resolve) => res.once("drain", resolve).once("close", resolve));
 }
 
-/** Handle one request: build the scope, run the app, stream its answer. */
-async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<void> {
-  // url and method are optional in node's types only because IncomingMessage is also a client's response.
-  const target = req.url as string;
+/** The scope of a request, "http" or "websocket", as uvicorn builds it. */
+function makeScope(type: "http" | "websocket", req: IncomingMessage, target: string, ctx: RequestContext): Scope {
   const q = target.indexOf("?");
   const rawPath = q < 0 ? target : target.slice(0, q);
   const raw = req.rawHeaders;
@@ -285,14 +288,14 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
   for (let i = 0, j = 0; i < raw.length; i += 2, j++) headers[j] = [raw[i].toLowerCase(), raw[i + 1]];
   const socket = req.socket;
   const scope: Scope = {
-    type: "http",
+    type,
     asgi: ASGI_VERSION,
-    http_version: req.httpVersion,
+    http_version: type === "http" ? req.httpVersion : "1.1",
     server: ctx.server,
     // Both are undefined once the socket is gone, both set before.
     /* c8 ignore next -- a socket is not gone yet when node:http emits its request */
     client: socket.remoteAddress ? [socket.remoteAddress, socket.remotePort as number] : null,
-    scheme: "http",
+    scheme: type === "http" ? "http" : "ws",
     method: req.method as string,
     root_path: ctx.rootPath,
     path: unquotePath(rawPath),
@@ -301,7 +304,22 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
     headers,
     state: ctx.hasState ? { ...ctx.state } : {},
   };
+  if (type === "websocket") {
+    delete scope.method;
+    const subprotocols: string[] = [];
+    for (const [name, value] of headers) if (name === "sec-websocket-protocol") for (const token of value.split(",")) subprotocols.push(token.trim());
+    scope.subprotocols = subprotocols;
+    scope.extensions = { "websocket.http.response": {} };
+  }
   if (ctx.trustedHosts !== null) applyProxyHeaders(scope, ctx.trustedHosts);
+  return scope;
+}
+
+/** Handle one request: build the scope, run the app, stream its answer. */
+async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<void> {
+  // url and method are optional in node's types only because IncomingMessage is also a client's response.
+  const target = req.url as string;
+  const scope = makeScope("http", req, target, ctx);
   if (ctx.maxBodySize !== null && Number(req.headers["content-length"] ?? 0) > ctx.maxBodySize) {
     sendStatus(res, 413, true);
     req.resume();
@@ -388,7 +406,25 @@ async function shutdownLifespan(lifespan: LifespanDriver, log: (line: string) =>
   log("INFO:     Application shutdown complete.");
 }
 
+/**
+ * node:http's request, saying "upgrade" only for a websocket handshake; every other Upgrade
+ * (h2c, say) is then served as a plain request, body and all, as uvicorn serves it, rather
+ * than handed to the 'upgrade' listener. node:http sets `upgrade` before the headers are in
+ * and reads it after.
+ */
+class Incoming extends IncomingMessage {
+  private wantsUpgrade = false;
+  get upgrade(): boolean {
+    return this.wantsUpgrade && this.headers.upgrade?.toLowerCase() === "websocket";
+  }
+  set upgrade(value: boolean) {
+    this.wantsUpgrade = value;
+  }
+}
+
 const isWholeNumber = (v: unknown, max = Number.MAX_SAFE_INTEGER): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
+// setTimeout's longest delay is 2^31 - 1 ms.
+const isSeconds = (v: unknown): boolean => typeof v === "number" && v >= 0 && v <= 2_147_483;
 
 const SERVE_OPTIONS: Record<keyof ServeOptions, OptionRule> = {
   host: STRING,
@@ -400,6 +436,11 @@ const SERVE_OPTIONS: Record<keyof ServeOptions, OptionRule> = {
   maxBodySize: [(v) => v === null || isWholeNumber(v), "a whole number of bytes, or null for no limit"],
   proxyHeaders: BOOLEAN,
   forwardedAllowIps: [(v) => typeof v === "string" || (Array.isArray(v) && v.every((h) => typeof h === "string")), 'a comma-separated string or a list of addresses and networks ("*" for any)'],
+  wsMaxSize: [(v) => isWholeNumber(v) && (v as number) > 0, "a whole number of bytes above 0"],
+  wsMaxQueue: [(v) => isWholeNumber(v) && (v as number) > 0, "a whole number above 0"],
+  wsPingInterval: [(v) => v === null || isSeconds(v), "a number of seconds, or null for no pings"],
+  wsPingTimeout: [(v) => v === null || isSeconds(v), "a number of seconds, or null to wait forever"],
+  wsPerMessageDeflate: BOOLEAN,
 };
 
 /**
@@ -441,9 +482,24 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
   const settled = (): void => {
     if (--inFlight === 0) idle?.();
   };
-  const server = createServer((req, res) => {
+  const server = createServer({ IncomingMessage: Incoming }, (req, res) => {
     inFlight++;
     void handle(app, req, res, ctx).finally(settled);
+  });
+  // Loads nothing until the first websocket handshake.
+  const websockets = new WebSocketBridge(app, {
+    maxSize: options.wsMaxSize ?? 16 * 1024 * 1024,
+    maxQueue: options.wsMaxQueue ?? 32,
+    pingInterval: options.wsPingInterval === undefined ? 20 : options.wsPingInterval,
+    pingTimeout: options.wsPingTimeout === undefined ? 20 : options.wsPingTimeout,
+    perMessageDeflate: options.wsPerMessageDeflate ?? true,
+    accessLog: ctx.accessLog,
+    log,
+  });
+  // Only websocket handshakes reach here (see Incoming); on node:http a socket is a net.Socket.
+  server.on("upgrade", (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    inFlight++;
+    void websockets.handle(makeScope("websocket", req, req.url as string, ctx), req, socket, head).finally(settled);
   });
   server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
     // A request node:http cannot parse: answer 400 if the socket still can, as uvicorn does.
@@ -473,8 +529,11 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
       log("INFO:     Shutting down");
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      websockets.shutdown();
       if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
       server.closeAllConnections();
+      // Websocket connections are the server's no more: each ends with its closing handshake.
+      await websockets.closed();
       await stopped;
       await shutdownLifespan(lifespan, log);
       log(`INFO:     Finished server process [${process.pid}]`);

@@ -1,12 +1,16 @@
 // Port of starlette/testclient.py: drives an ASGI app in-process, no sockets,
 // with httpx's conveniences (json/data/files/content bodies, params, a cookie
-// jar, redirects) and `with TestClient(app):` lifespan handling as enter()/exit().
+// jar, redirects), `with TestClient(app):` lifespan handling as enter()/exit(),
+// and websocket sessions (websocketConnect).
+import assert from "node:assert";
 import { randomBytes } from "node:crypto";
 import { Headers, URL, urlencode, type State } from "./datastructures.js";
+import { WebSocketDisconnect } from "./exceptions.js";
 import { LifespanDriver } from "./_lifespan.js";
 import { guessType } from "./_mimetypes.js";
 import { BOOLEAN, checkOptions, STRING, type OptionRule } from "./_options.js";
-import type { ASGIApp, ASGIAppLike, HeaderList, Message, Scope } from "./types.js";
+import { classApp, isClass } from "./_utils.js";
+import type { ASGIApp, ASGIAppLike, ASGIClass, HeaderList, Message, Receive, Scope, Send } from "./types.js";
 
 export interface TestClientOptions {
   /** @default "http://testserver" */
@@ -201,8 +205,262 @@ export class TestResponse {
   }
 }
 
-function toApp(app: ASGIAppLike): ASGIApp {
-  return typeof app === "function" ? app : (scope, receive, send) => app.call(scope, receive, send);
+// ---------------------------------------------------------------- websocket sessions
+
+/** `websocketConnect`'s options: Starlette's `subprotocols`, and httpx's `headers`, `params` and `cookies`. */
+export interface WebSocketConnectOptions {
+  /** Sent as `sec-websocket-protocol`; the app sees them in `scope.subprotocols`. */
+  subprotocols?: string[];
+  headers?: Record<string, string> | Array<[string, string]>;
+  params?: Params;
+  cookies?: Record<string, string>;
+}
+
+/**
+ * The app answered the handshake with an HTTP response (`sendDenialResponse`, or an
+ * HTTPException before accept): Starlette's WebSocketDenialResponse, a WebSocketDisconnect
+ * that carries the response. `code` is 1006, what a browser reports for a refused handshake.
+ */
+export class WebSocketDenialResponse extends WebSocketDisconnect {
+  constructor(readonly response: TestResponse) {
+    super(1006, `The app refused the handshake with HTTP ${response.statusCode}`);
+    this.name = "WebSocketDenialResponse";
+  }
+
+  get statusCode(): number {
+    return this.response.statusCode;
+  }
+
+  get headers(): ResponseHeaders {
+    return this.response.headers;
+  }
+
+  get content(): Uint8Array {
+    return this.response.content;
+  }
+
+  get text(): string {
+    return this.response.text;
+  }
+
+  json<T = unknown>(): T {
+    return this.response.json<T>();
+  }
+}
+
+// anyio's cancellation, delivered to the app at its next receive or send once the test has left.
+class Cancelled extends Error {
+  constructor() {
+    super("The test left the websocket session");
+    this.name = "Cancelled";
+  }
+}
+
+// The turn an app gets to settle: what has happened by the next macrotask has happened.
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+// bytes.decode("utf-8"): invalid UTF-8 is an error, and a byte order mark stays in the text.
+const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+function field<T>(message: Message, key: "text" | "bytes"): T {
+  const value = message[key];
+  if (value === undefined || value === null) throw new TypeError(`Expected ${key} websocket messages, but got ${key === "text" ? "bytes" : "text"}`);
+  return value as T;
+}
+
+/**
+ * One websocket connection to the app, in-process (Starlette's WebSocketTestSession): the
+ * test sends as the client (`sendText`...) and receives what the app sent (`receiveText`...).
+ * Leaving it (`await using`, `exit()`) sends a close (1000), gives the app its turn to finish,
+ * then cancels it at its next receive or send, as Starlette's TestClient cancels the app's
+ * task; an error the app raised is thrown then, if no receive has thrown it already.
+ */
+export class WebSocketTestSession implements AsyncDisposable {
+  /** The subprotocol the app accepted with, or null. */
+  acceptedSubprotocol: string | null = null;
+  /** The headers the app added to its accept, as `[name, value]` pairs. */
+  extraHeaders: HeaderList | null = null;
+  private readonly toApp: Message[] = [];
+  private readonly fromApp: Message[] = [];
+  private appWaiters: Array<{ resolve: (message: Message) => void; reject: (error: Error) => void }> = [];
+  private clientWaiters: Array<() => void> = [];
+  private outcome: "running" | "returned" | "failed" = "running";
+  private error: unknown;
+  private errorThrown = false;
+  private accepted = false;
+  private cancelled = false;
+  private ended = false;
+  private task: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly app: ASGIApp,
+    readonly scope: Scope,
+    readonly url: URL,
+  ) {}
+
+  private readonly receiveFromClient: Receive = () => {
+    const next = this.toApp.shift();
+    if (next !== undefined) return Promise.resolve(next);
+    if (this.cancelled) return Promise.reject(new Cancelled());
+    return new Promise((resolve, reject) => this.appWaiters.push({ resolve, reject }));
+  };
+
+  private readonly sendToClient: Send = async (message) => {
+    if (this.cancelled) throw new Cancelled();
+    this.fromApp.push(message);
+    this.wakeClient();
+  };
+
+  private wakeClient(): void {
+    for (const wake of this.clientWaiters.splice(0)) wake();
+  }
+
+  /** Start the app and complete the handshake (Python's `__enter__`). */
+  async enter(): Promise<this> {
+    this.task = Promise.resolve()
+      .then(() => this.app(this.scope, this.receiveFromClient, this.sendToClient))
+      .then(
+        () => void (this.outcome = "returned"),
+        (error: unknown) => {
+          this.outcome = "failed";
+          this.error = error;
+        },
+      )
+      .finally(() => this.wakeClient());
+    this.send({ type: "websocket.connect" });
+    let message: Message;
+    try {
+      message = await this.receive();
+      await this.raiseOnClose(message);
+    } catch (exc) {
+      await this.finish({ exc });
+      throw exc; // finish() threw already; this satisfies the compiler
+    }
+    this.accepted = true;
+    this.acceptedSubprotocol = (message.subprotocol as string | null | undefined) ?? null;
+    this.extraHeaders = (message.headers as HeaderList | undefined) ?? null;
+    return this;
+  }
+
+  /** Close (1000), let the app finish its turn, then cancel it; throws the app's error (Python's `__exit__`). */
+  async exit(): Promise<void> {
+    if (!this.ended) this.close(1000);
+    await this.finish();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.exit();
+  }
+
+  private async finish(pending?: { exc: unknown }): Promise<void> {
+    if (!this.ended) {
+      this.ended = true;
+      await Promise.race([this.task, nextTurn()]);
+      this.cancelled = true;
+      for (const waiter of this.appWaiters.splice(0)) waiter.reject(new Cancelled());
+      await Promise.race([this.task, nextTurn()]);
+    }
+    if (this.outcome === "failed" && !(this.error instanceof Cancelled) && !this.errorThrown) {
+      this.errorThrown = true;
+      throw this.error;
+    }
+    if (pending) throw pending.exc;
+  }
+
+  /** Send an ASGI message to the app, as the client. */
+  send(message: Message): void {
+    if (this.ended) throw new Error("The websocket session has ended");
+    const waiter = this.appWaiters.shift();
+    if (waiter) waiter.resolve(message);
+    else this.toApp.push(message);
+  }
+
+  sendText(data: string): void {
+    this.send({ type: "websocket.receive", text: data });
+  }
+
+  sendBytes(data: Uint8Array): void {
+    this.send({ type: "websocket.receive", bytes: data });
+  }
+
+  /** Send `data` as compact JSON, in a text frame or (`"binary"`) as UTF-8 bytes. */
+  sendJson(data: unknown, mode: "text" | "binary" = "text"): void {
+    const text = JSON.stringify(data) ?? "null";
+    if (mode === "text") this.send({ type: "websocket.receive", text });
+    else this.send({ type: "websocket.receive", bytes: Buffer.from(text, "utf8") });
+  }
+
+  /** The client closes: the app receives websocket.disconnect with this code. */
+  close(code = 1000, reason: string | null = null): void {
+    this.send({ type: "websocket.disconnect", code, reason });
+  }
+
+  /** The next ASGI message the app sent; throws the app's error once it has failed. */
+  async receive(): Promise<Message> {
+    for (;;) {
+      const next = this.fromApp.shift();
+      if (next !== undefined) return next;
+      if (this.outcome === "failed") {
+        this.errorThrown = true;
+        throw this.error;
+      }
+      // Starlette's session would wait forever here.
+      if (this.outcome === "returned") {
+        throw new Error(
+          this.accepted
+            ? "The app returned without closing the websocket: there is nothing more to receive"
+            : 'The app returned without sending "websocket.accept", "websocket.close" or a denial response',
+        );
+      }
+      if (this.ended) throw new Error("The websocket session has ended");
+      await new Promise<void>((resolve) => this.clientWaiters.push(resolve));
+    }
+  }
+
+  async receiveText(): Promise<string> {
+    const message = await this.receive();
+    await this.raiseOnClose(message);
+    return field<string>(message, "text");
+  }
+
+  async receiveBytes(): Promise<Uint8Array> {
+    const message = await this.receive();
+    await this.raiseOnClose(message);
+    return field<Uint8Array>(message, "bytes");
+  }
+
+  async receiveJson<T = unknown>(mode: "text" | "binary" = "text"): Promise<T> {
+    const message = await this.receive();
+    await this.raiseOnClose(message);
+    const text = mode === "text" ? field<string>(message, "text") : UTF8.decode(field<Uint8Array>(message, "bytes"));
+    return JSON.parse(text) as T;
+  }
+
+  private async raiseOnClose(message: Message): Promise<void> {
+    if (message.type === "websocket.close") {
+      throw new WebSocketDisconnect((message.code as number | undefined) ?? 1000, (message.reason as string | undefined) ?? "");
+    }
+    if (message.type === "websocket.http.response.start") {
+      const messages = [message];
+      const body: Uint8Array[] = [];
+      for (;;) {
+        const next = await this.receive();
+        messages.push(next);
+        assert(next.type === "websocket.http.response.body", `Expected ASGI message "websocket.http.response.body", but got "${next.type}"`);
+        if (next.body) body.push(next.body);
+        if (!next.more_body) break;
+      }
+      const headers = new ResponseHeaders({ raw: (message.headers ?? []).map(([k, v]) => [k, Buffer.from(v, "latin1").toString("utf8")]) });
+      throw new WebSocketDenialResponse(new TestResponse(message.status as number, headers, Buffer.concat(body), this.url, messages));
+    }
+  }
+}
+
+function toApp(app: ASGIAppLike | ASGIClass): ASGIApp {
+  // An endpoint class is an app too, as Starlette's TestClient takes one (each connection is an instance).
+  if (isClass(app)) return classApp(app as ASGIClass);
+  const appLike = app as ASGIAppLike;
+  return typeof appLike === "function" ? appLike : (scope, receive, send) => appLike.call(scope, receive, send);
 }
 
 function queryString(params: Params): string {
@@ -225,6 +483,13 @@ const CLIENT_OPTIONS: Record<keyof TestClientOptions, OptionRule> = {
   client: [(v) => Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && Number.isInteger(v[1]), "a [host, port] pair"],
 };
 
+const CONNECT_OPTIONS: Record<keyof WebSocketConnectOptions, OptionRule> = {
+  subprotocols: [(v) => Array.isArray(v) && v.every((item) => typeof item === "string"), "a list of strings"],
+  headers: [(v) => (Array.isArray(v) ? v.every((pair) => Array.isArray(pair) && pair.length === 2) : isStringRecord(v)), "an object of header names to values, or [name, value] pairs"],
+  params: [(v) => typeof v === "string" || (v !== null && typeof v === "object" && !Array.isArray(v)), "a query string or an object"],
+  cookies: [isStringRecord, "an object of cookie names to string values"],
+};
+
 const DEFAULT_PORTS: Record<string, number> = { http: 80, https: 443, ws: 80, wss: 443 };
 
 export class TestClient {
@@ -240,7 +505,7 @@ export class TestClient {
   readonly appState: State = {};
   private life: LifespanDriver | null = null;
 
-  constructor(app: ASGIAppLike, options: TestClientOptions = {}) {
+  constructor(app: ASGIAppLike | ASGIClass, options: TestClientOptions = {}) {
     checkOptions("TestClient", options, CLIENT_OPTIONS);
     this.app = toApp(app);
     this.baseUrl = options.baseUrl ?? "http://testserver";
@@ -275,11 +540,7 @@ export class TestClient {
   }
 
   async request(method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
-    let url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : this.baseUrl.replace(/\/$/, "") + (path.startsWith("/") ? path : "/" + path));
-    if (options.params !== undefined) {
-      const extra = queryString(options.params);
-      url = url.replace({ query: url.query && extra ? `${url.query}&${extra}` : url.query || extra });
-    }
+    let url = withParams(absoluteUrl(path, this.baseUrl), options.params);
     let response = await this.send(method.toUpperCase(), url, options);
     let redirects = 0;
     while ((options.followRedirects ?? this.followRedirects) && response.isRedirect && redirects++ < 20) {
@@ -293,7 +554,8 @@ export class TestClient {
     return response;
   }
 
-  private async send(method: string, url: URL, options: RequestOptions): Promise<TestResponse> {
+  // httpx's headers for a request: Host, its defaults, then the client's.
+  private defaultHeaders(url: URL): HeaderList {
     const scheme = url.scheme || "http";
     const host = url.hostname ?? "testserver";
     const port = url.port ?? DEFAULT_PORTS[scheme];
@@ -301,6 +563,22 @@ export class TestClient {
     for (const [k, v] of Object.entries({ accept: "*/*", "accept-encoding": "gzip, deflate", connection: "keep-alive", ...this.headers })) {
       headers.push([k.toLowerCase(), v]);
     }
+    return headers;
+  }
+
+  // The jar's cookies for the URL and the request's own, unless a Cookie header was given (as http.cookiejar).
+  private addCookies(headers: HeaderList, url: URL, cookies: Record<string, string> | undefined): void {
+    const jarHeader = this.cookies.headerFor(url);
+    const requestCookies = cookies ? Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join("; ") : null;
+    const cookie = [jarHeader, requestCookies].filter((c) => c).join("; ");
+    if (cookie && !headers.some(([n]) => n === "cookie")) headers.push(["cookie", cookie]);
+  }
+
+  private async send(method: string, url: URL, options: RequestOptions): Promise<TestResponse> {
+    const scheme = url.scheme || "http";
+    const host = url.hostname ?? "testserver";
+    const port = url.port ?? DEFAULT_PORTS[scheme];
+    const headers = this.defaultHeaders(url);
     const extra = (Array.isArray(options.headers) ? options.headers : Object.entries(options.headers ?? {})).map(([k, v]) => [k.toLowerCase(), v] as [string, string]);
     // A header given for the request replaces the client's of that name; repeats are kept.
     const given = new Set(extra.map(([k]) => k));
@@ -312,10 +590,7 @@ export class TestClient {
     if (contentType && !typeSet.length) headers.push(["content-type", contentType]);
     for (let i = headers.length - 1; i >= 0; i--) if (given.has(headers[i][0])) headers.splice(i, 1);
     headers.push(...extra);
-    const jarHeader = this.cookies.headerFor(url);
-    const requestCookies = options.cookies ? Object.entries(options.cookies).map(([k, v]) => `${k}=${v}`).join("; ") : null;
-    const cookie = [jarHeader, requestCookies].filter((c) => c).join("; ");
-    if (cookie && !headers.some(([n]) => n === "cookie")) headers.push(["cookie", cookie]);
+    this.addCookies(headers, url, options.cookies);
 
     const rawPath = url.path || "/";
     const scope: Scope = {
@@ -390,6 +665,71 @@ export class TestClient {
     return response;
   }
 
+  // ---------------------------------------------------------------- websockets
+
+  /**
+   * Open a websocket to the app (Starlette's `websocket_connect`): the handshake is made when
+   * the promise resolves. Use the session with `await using`, or give `body`, after which
+   * the session is closed whatever happens. A relative path is on ws://testserver, as in
+   * Starlette. Rejects with WebSocketDisconnect if the app closes before accepting, with
+   * WebSocketDenialResponse if it answers with an HTTP response, or with the app's error.
+   *
+   * @example
+   * await using websocket = await client.websocketConnect("/ws");
+   * websocket.sendText("Hello");
+   * assert.is(await websocket.receiveText(), "Message was: Hello");
+   */
+  websocketConnect(url: string, options?: WebSocketConnectOptions): Promise<WebSocketTestSession>;
+  websocketConnect<T>(url: string, options: WebSocketConnectOptions, body: (websocket: WebSocketTestSession) => Promise<T> | T): Promise<T>;
+  async websocketConnect<T>(
+    url: string,
+    options: WebSocketConnectOptions = {},
+    body?: (websocket: WebSocketTestSession) => Promise<T> | T,
+  ): Promise<WebSocketTestSession | T> {
+    checkOptions("websocketConnect", options, CONNECT_OPTIONS);
+    const target = withParams(absoluteUrl(url, "ws://testserver"), options.params);
+    const session = new WebSocketTestSession(this.app, this.websocketScope(target, options), target);
+    await session.enter();
+    if (body === undefined) return session;
+    try {
+      return await body(session);
+    } finally {
+      await session.exit();
+    }
+  }
+
+  private websocketScope(url: URL, options: WebSocketConnectOptions): Scope {
+    const scheme = url.scheme;
+    const host = url.hostname ?? "testserver";
+    const port = url.port ?? DEFAULT_PORTS[scheme];
+    const headers = this.defaultHeaders(url);
+    const extra = (Array.isArray(options.headers) ? options.headers : Object.entries(options.headers ?? {})).map(([k, v]) => [k.toLowerCase(), v] as [string, string]);
+    const defaults: Array<[string, string]> = [["connection", "upgrade"], ["sec-websocket-key", "testserver=="], ["sec-websocket-version", "13"]];
+    if (options.subprotocols !== undefined) defaults.push(["sec-websocket-protocol", options.subprotocols.join(", ")]);
+    for (const header of defaults) if (!extra.some(([k]) => k === header[0])) extra.push(header);
+    const given = new Set(extra.map(([k]) => k));
+    const merged = [...headers.filter(([k]) => !given.has(k)), ...extra];
+    this.addCookies(merged, url, options.cookies);
+    // The subprotocols the app sees are those of the header sent, as Starlette reads them.
+    const offered = merged.find(([k]) => k === "sec-websocket-protocol")?.[1];
+    const rawPath = url.path || "/";
+    return {
+      type: "websocket",
+      asgi: { version: "3.0", spec_version: "2.4" },
+      scheme,
+      path: decodeURIComponentSafe(rawPath),
+      raw_path: rawPath,
+      root_path: this.rootPath,
+      query_string: Buffer.from(url.query, "utf8").toString("latin1"),
+      headers: merged.map(([k, v]) => [k, Buffer.from(v, "utf8").toString("latin1")]),
+      client: this.client,
+      server: [host, port],
+      subprotocols: offered === undefined ? [] : offered.split(",").map((value) => value.trim()),
+      state: { ...this.appState },
+      extensions: { "websocket.http.response": {} },
+    };
+  }
+
   // ---------------------------------------------------------------- lifespan
 
   /** Run the app's lifespan startup (Python's `with TestClient(app) as client:`). */
@@ -415,6 +755,17 @@ export class TestClient {
       await this.exit();
     }
   }
+}
+
+function absoluteUrl(path: string, base: string): URL {
+  return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : base.replace(/\/$/, "") + (path.startsWith("/") ? path : "/" + path));
+}
+
+// httpx's params: added to the URL's own query.
+function withParams(url: URL, params: Params | undefined): URL {
+  if (params === undefined) return url;
+  const extra = queryString(params);
+  return url.replace({ query: url.query && extra ? `${url.query}&${extra}` : url.query || extra });
 }
 
 function decodeURIComponentSafe(path: string): string {

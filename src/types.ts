@@ -52,3 +52,10 @@ export interface ASGIInstance {
 
 /** Anything accepted where an app is expected: a function or an object with `call`. */
 export type ASGIAppLike = ASGIApp | ASGIInstance;
+
+/**
+ * A class used as an endpoint (Starlette's HTTPEndpoint and WebSocketEndpoint): each
+ * connection is `new Cls(scope, receive, send)`, then its `dispatch()`, as Python awaits
+ * the instance.
+ */
+export type ASGIClass = new (scope: Scope, receive: Receive, send: Send) => { dispatch(): Promise<void> };

@@ -19,7 +19,7 @@ const modules = files(src).map((f) => relative(src, f).replace(/\.ts$/, ""));
 const LAYER: Record<string, number> = {
   types: 0, status: 0, exceptions: 0.5, _options: 0.5, _session: 0.5, _mimetypes: 0.5, _posixpath: 0.5, _email_utils: 0.5, _proxy_headers: 0.5, _authentication: 0.5,
   _utils: 0.9, datastructures: 1, "middleware/index": 1, convertors: 1, _lifespan: 1,
-  background: 2, _multipart: 1.4, formparsers: 1.5, requests: 2, responses: 3, _exception_handler: 3,
+  background: 2, _multipart: 1.4, _websocket_bridge: 1.5, websockets: 2.5, endpoints: 4, formparsers: 1.5, requests: 2, responses: 3, _exception_handler: 3,
   authentication: 3.5, "middleware/authentication": 5,
   _file_cache: 3.5, staticfiles: 4,
   routing: 4, "middleware/errors": 5, "middleware/exceptions": 5, "middleware/base": 5, "middleware/sessions": 5,
@@ -122,7 +122,7 @@ test("the core never imports the FastAPI layer, not even for types", () => {
 
 test("testclient, server and fetch depend on types (and data helpers) only", () => {
   for (const module of ["testclient", "server", "fetch", "_fetch_exchange"]) {
-    for (const target of runtimeImports(module)) assert.ok(["datastructures", "_lifespan", "status", "_utils", "_options", "_mimetypes", "_proxy_headers", "_fetch_exchange"].includes(target), `${module} imports ${target}`);
+    for (const target of runtimeImports(module)) assert.ok(["datastructures", "_lifespan", "status", "_utils", "_options", "_mimetypes", "_proxy_headers", "_fetch_exchange", "_websocket_bridge", "exceptions"].includes(target), `${module} imports ${target}`);
   }
 });
 
@@ -156,10 +156,10 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { ex
 test("the exports map: explicit subpaths, each with types, no wildcard, no private module", () => {
   const subpaths = Object.keys(pkg.exports);
   assert.equal(subpaths, [
-    ".", "./applications", "./authentication", "./background", "./convertors", "./datastructures", "./exceptions", "./fetch", "./formparsers",
+    ".", "./applications", "./authentication", "./background", "./convertors", "./datastructures", "./endpoints", "./exceptions", "./fetch", "./formparsers",
     "./middleware", "./middleware/authentication", "./middleware/base", "./middleware/cors", "./middleware/errors", "./middleware/exceptions", "./middleware/gzip",
     "./middleware/httpsredirect", "./middleware/sessions", "./middleware/trustedhost",
-    "./requests", "./responses", "./routing", "./server", "./staticfiles", "./status", "./testclient", "./types", "./itsdangerous",
+    "./requests", "./responses", "./routing", "./server", "./staticfiles", "./status", "./testclient", "./types", "./websockets", "./itsdangerous",
     "./fastapi", "./fastapi/encoders", "./fastapi/exceptions", "./fastapi/openapi/docs", "./fastapi/openapi/models", "./fastapi/openapi/utils", "./fastapi/params", "./fastapi/routing", "./fastapi/security", "./fastapi/sse", "./fastapi/staticfiles", "./fastapi/testclient",
   ]);
   for (const [subpath, target] of Object.entries(pkg.exports)) {
@@ -167,7 +167,8 @@ test("the exports map: explicit subpaths, each with types, no wildcard, no priva
     assert.ok(modules.includes(target.source.replace(/^\.\/src\//, "").replace(/\.ts$/, "")), `${subpath} -> ${target.source}`);
     assert.is(target.types, target.import.replace(/\.js$/, ".d.ts"));
   }
-  assert.is(pkg.dependencies, undefined, "no runtime dependencies");
+  // `ws` is the one runtime dependency, loaded only by the server's websocket bridge (see below).
+  assert.equal(Object.keys(pkg.dependencies ?? {}), ["ws"], "no runtime dependency but ws");
 });
 
 test("the root's export list (a change here is a change to the public API)", async () => {

@@ -68,7 +68,7 @@ test("test_websockets_should_raise / an unhandled error propagates", async () =>
   assert.is((await rejects(client.get("/runtime_error"))).message, "runtime error");
 });
 
-test("a handler gets a Request for http and a plain HTTPConnection for a websocket scope", async () => {
+test("a handler gets a Request for http and a WebSocket for a websocket scope", async () => {
   class Refused extends Error {}
   const seen: string[] = [];
   const mw = new ExceptionMiddleware(
@@ -80,7 +80,7 @@ test("a handler gets a Request for http and a plain HTTPConnection for a websock
   const receive = async () => ({ type: "http.request" });
   await mw.call({ type: "http", method: "GET", path: "/", headers: [] }, receive, async () => undefined);
   await mw.call({ type: "websocket", path: "/", headers: [] }, receive, async () => undefined);
-  assert.equal(seen, ["Request", "HTTPConnection"]);
+  assert.equal(seen, ["Request", "WebSocket"]);
 });
 
 test("test_handled_exc_after_response", async () => {

@@ -507,7 +507,7 @@ test("serve() options: an unknown or mistyped one is a TypeError naming it, befo
   assert.is(await error({ accesLog: false }), 'TypeError: serve() got an unexpected option "accesLog"; did you mean "accessLog"?');
   assert.is(await error({ hosts: "::1" }), 'TypeError: serve() got an unexpected option "hosts"; did you mean "host"?');
   assert.is(await error({ lag: log }), 'TypeError: serve() got an unexpected option "lag"; did you mean "log"?');
-  assert.is(await error({ workers: 4 }), "TypeError: serve() got an unexpected option \"workers\"; the options are host, port, rootPath, accessLog, log, handleSignals, maxBodySize, proxyHeaders, forwardedAllowIps");
+  assert.is(await error({ workers: 4 }), "TypeError: serve() got an unexpected option \"workers\"; the options are host, port, rootPath, accessLog, log, handleSignals, maxBodySize, proxyHeaders, forwardedAllowIps, wsMaxSize, wsMaxQueue, wsPingInterval, wsPingTimeout, wsPerMessageDeflate");
   assert.is(await error({ forwarded_allow_ips: "*" }), 'TypeError: serve() got an unexpected option "forwarded_allow_ips"; did you mean "forwardedAllowIps"?');
   assert.is(await error({ proxyHeaders: "yes" }), 'TypeError: serve() option "proxyHeaders" must be true or false, got "yes"');
   const allowIps = 'must be a comma-separated string or a list of addresses and networks ("*" for any)';
@@ -527,13 +527,24 @@ test("serve() options: an unknown or mistyped one is a TypeError naming it, befo
   assert.is(await error({ port: 0, log: { info: log } }), 'TypeError: serve() option "log" must be a function, got { info: [Function: log] }');
   assert.is(await error({ accessLog: log }), 'TypeError: serve() option "accessLog" must be true or false, got the function log');
   assert.is(await error({ host: [() => "localhost"][0] }), 'TypeError: serve() option "host" must be a string, got a function');
+  assert.is(await error({ ws_max_size: 1024 }), 'TypeError: serve() got an unexpected option "ws_max_size"; did you mean "wsMaxSize"?');
+  assert.is(await error({ wsMaxSize: 0 }), 'TypeError: serve() option "wsMaxSize" must be a whole number of bytes above 0, got 0');
+  assert.is(await error({ wsMaxSize: null }), 'TypeError: serve() option "wsMaxSize" must be a whole number of bytes above 0, got null');
+  assert.is(await error({ wsMaxQueue: 1.5 }), 'TypeError: serve() option "wsMaxQueue" must be a whole number above 0, got 1.5');
+  assert.is(await error({ wsPingInterval: "20s" }), 'TypeError: serve() option "wsPingInterval" must be a number of seconds, or null for no pings, got "20s"');
+  assert.is(await error({ wsPingInterval: -1 }), 'TypeError: serve() option "wsPingInterval" must be a number of seconds, or null for no pings, got -1');
+  assert.is(await error({ wsPingTimeout: 3e6 }), 'TypeError: serve() option "wsPingTimeout" must be a number of seconds, or null to wait forever, got 3000000');
+  assert.is(await error({ wsPerMessageDeflate: "on" }), 'TypeError: serve() option "wsPerMessageDeflate" must be true or false, got "on"');
   assert.is(await error(8000), "TypeError: serve() options must be an object, got 8000");
   assert.is(await error(null), "TypeError: serve() options must be an object, got null");
   assert.is(started, 0, "no lifespan startup for a call that was refused");
   // undefined means "not given", and every option at its extreme is accepted.
   assert.is(await error({ ...quiet(lines), host: undefined, rootPath: "", accessLog: false, maxBodySize: null }), "served");
   assert.is(await error({ ...quiet(lines), maxBodySize: 0 }), "served");
-  assert.is(started, 2);
+  const ws = { wsMaxSize: 1, wsMaxQueue: 1, wsPingInterval: null, wsPingTimeout: null, wsPerMessageDeflate: false };
+  assert.is(await error({ ...quiet(lines), ...ws }), "served");
+  assert.is(await error({ ...quiet(lines), wsPingInterval: 0.5, wsPingTimeout: 0 }), "served");
+  assert.is(started, 4);
 });
 
 test("an app without lifespan support is served, with uvicorn's note", async () => {

@@ -1,5 +1,4 @@
 // Port of starlette/middleware/exceptions.py: always the innermost middleware.
-// (WebSocket endpoints are not supported yet, so there is no WebSocketException handler.)
 import {
   type ErrorClass,
   type ExceptionHandler,
@@ -7,10 +6,11 @@ import {
   type StatusHandlers,
   runHandlingExceptions,
 } from "../_exception_handler.js";
-import { HTTPException } from "../exceptions.js";
-import { HTTPConnection, Request } from "../requests.js";
+import { HTTPException, WebSocketException } from "../exceptions.js";
+import { type HTTPConnection, Request } from "../requests.js";
 import { PlainTextResponse, Response } from "../responses.js";
 import type { ASGIApp, Receive, Scope, Send } from "../types.js";
+import { WebSocket } from "../websockets.js";
 
 export interface ExceptionMiddlewareOptions {
   handlers?: Map<number | ErrorClass, ExceptionHandler>;
@@ -30,6 +30,7 @@ export class ExceptionMiddleware {
   ) {
     this.debug = options.debug ?? false;
     this.exceptionHandlers.set(HTTPException, (request, exc) => this.httpException(request, exc));
+    this.exceptionHandlers.set(WebSocketException, (websocket, exc) => this.websocketException(websocket, exc));
     for (const [key, handler] of options.handlers ?? []) this.addExceptionHandler(key, handler);
   }
 
@@ -42,14 +43,20 @@ export class ExceptionMiddleware {
     if (scope.type !== "http" && scope.type !== "websocket") return this.app(scope, receive, send);
     scope["starlette.exception_handlers"] = this.handlers;
     // The connection a handler gets is made only when one runs.
-    const conn = (s: Scope) => (s.type === "http" ? new Request(s, receive, send) : new HTTPConnection(s));
+    const conn = (s: Scope) => (s.type === "http" ? new Request(s, receive, send) : new WebSocket(s, receive, send));
     return runHandlingExceptions(this.app, conn, scope, receive, send);
   }
 
-  httpException(_request: Request, exc: unknown): Response {
+  /** A Request gets the response; before a websocket's accept it becomes the denial response. */
+  httpException(_request: HTTPConnection, exc: unknown): Response {
     const e = exc as HTTPException;
     const headers = e.headers ?? undefined;
     if (e.statusCode === 204 || e.statusCode === 304) return new Response(null, { statusCode: e.statusCode, headers });
     return new PlainTextResponse(e.detail, { statusCode: e.statusCode, headers });
+  }
+
+  async websocketException(websocket: WebSocket, exc: unknown): Promise<void> {
+    const e = exc as WebSocketException;
+    await websocket.close(e.code, e.reason);
   }
 }
