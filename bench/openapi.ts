@@ -4,12 +4,14 @@
 //   node --conditions=source --import tsx bench/openapi.ts --smoke    one short round, to check it runs
 // The apps are built from src/ (tsx): the document is made at run time, as a user's app makes it.
 import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import * as z from "zod";
 import { serve } from "../src/server.js";
 import { Body, FastAPI, Header, Path, Query, Response } from "../src/fastapi/index.js";
+import { openapiJson } from "../src/fastapi/openapi/models.js";
+import { APIRoute } from "../src/fastapi/routing.js";
 import { get } from "./http.js";
 
 const SMOKE = process.argv.includes("--smoke");
@@ -58,14 +60,60 @@ export function makeApp(models: number): FastAPI {
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const spread = (xs: number[]): string => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
 
-/** Milliseconds to build the document of fresh apps (each its own schemas: nothing converted before). */
-function buildTimes(models: number, count: number): number[] {
-  const apps = Array.from({ length: count }, () => makeApp(models));
-  return apps.map((app) => {
+/** One build: its milliseconds, of which in the validators (their JSON Schema conversions and validations), and the JSON text's. */
+interface Build {
+  ms: number;
+  validatorMs: number;
+  jsonMs: number;
+}
+
+// The validators' own time: ~standard.jsonSchema.input/output (the document needs each model's
+// output schema), ~standard.validate (ModelField.required asks whether undefined is valid).
+let validatorMs = 0;
+const timed = new WeakSet<object>();
+
+function timeValidators(app: FastAPI): void {
+  for (const route of app.routes) {
+    if (!(route instanceof APIRoute)) continue;
+    const d = route.dependant;
+    const fields = [route.responseField, ...Object.values(route.responseFields), ...[...d.pathParams, ...d.queryParams, ...d.headerParams, ...d.cookieParams, ...d.bodyParams].map((p) => p.field)];
+    for (const field of fields) {
+      if (field === null) continue;
+      const standard = field.schema["~standard"] as { validate: (v: unknown) => unknown; jsonSchema?: Record<"input" | "output", (o: unknown) => unknown> };
+      if (timed.has(standard)) continue;
+      timed.add(standard);
+      const wrap =
+        <A, R>(f: (a: A) => R) =>
+        (a: A): R => {
+          const start = performance.now();
+          try {
+            return f(a);
+          } finally {
+            validatorMs += performance.now() - start;
+          }
+        };
+      standard.validate = wrap(standard.validate);
+      if (standard.jsonSchema) standard.jsonSchema = { input: wrap(standard.jsonSchema.input), output: wrap(standard.jsonSchema.output) };
+    }
+  }
+}
+
+/** Builds of fresh apps (each its own schemas: nothing converted before), one after the other in this process. */
+function buildTimes(models: number, count: number): Build[] {
+  return Array.from({ length: count }, () => {
+    // Made just before its build, as a server makes its app: the apps already built are garbage.
+    const app = makeApp(models);
+    timeValidators(app);
+    validatorMs = 0;
     const start = performance.now();
-    app.openapi();
-    return performance.now() - start;
+    const doc = app.openapi();
+    const ms = performance.now() - start;
+    const measured = validatorMs;
+    const json = performance.now();
+    openapiJson(doc);
+    return { ms, validatorMs: measured, jsonMs: performance.now() - json };
   });
 }
 
@@ -95,25 +143,33 @@ async function serveOnly(): Promise<void> {
 }
 
 /** The first document of a fresh process, whose JIT has compiled nothing yet: what the first request to /openapi.json waits for. */
-function coldTimes(models: number, count: number): number[] {
+function coldTimes(models: number, count: number): Build[] {
   const here = fileURLToPath(import.meta.url);
   return Array.from({ length: count }, () => {
     const out = spawnSync(process.execPath, ["--conditions=source", "--import", "tsx", here, "--cold", String(models)], { encoding: "utf8" });
     if (out.status !== 0) throw new Error(out.stderr);
-    return Number(out.stdout.trim());
+    return JSON.parse(out.stdout.trim()) as Build;
   });
 }
 
+const loadAverage = (): string => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+
 async function main(): Promise<void> {
-  // Warm the JIT on a few documents first: a server builds its document once, in a warm process.
+  const loadBefore = loadAverage();
+  // Cold first, on a machine not yet busy with the wrk rounds below.
+  const processes = SMOKE ? 2 : 15;
+  const coldDistinct = coldTimes(200, processes);
+  const coldShared = coldTimes(20, processes);
+  // Warm: the JIT warmed on a few documents first.
   buildTimes(200, SMOKE ? 1 : 5);
   const distinct = buildTimes(200, SMOKE ? 2 : 20);
   const shared = buildTimes(20, SMOKE ? 2 : 20);
+  const loadAfter = loadAverage();
   const app = makeApp(20);
   const size = JSON.stringify(app.openapi()).length;
-  const coldDistinct = coldTimes(200, SMOKE ? 1 : 7);
-  const coldShared = coldTimes(20, SMOKE ? 1 : 7);
-  console.log(`build, 200 models: median ${median(distinct).toFixed(1)} ms (cold ${median(coldDistinct).toFixed(1)}); 20 models: median ${median(shared).toFixed(1)} ms (cold ${median(coldShared).toFixed(1)}); document ${size} bytes`);
+  const ms = (builds: Build[], key: keyof Build = "ms") => builds.map((b) => b[key]);
+  const ours = (builds: Build[]) => builds.map((b) => b.ms - b.validatorMs);
+  console.log(`build, 200 models: cold ${spread(ms(coldDistinct))}, warm ${spread(ms(distinct))}; 20 models: cold ${spread(ms(coldShared))}, warm ${spread(ms(shared))}; document ${size} bytes`);
 
   const port = await freePort();
   const here = fileURLToPath(import.meta.url);
@@ -151,8 +207,21 @@ async function main(): Promise<void> {
       line("/openapi.json", openapi),
       line("the same bytes as a static Response", statik),
       "",
-      `Building the document (\`app.openapi()\`, first call, fresh schemas), in a process that has built a few before: median ${median(distinct).toFixed(1)} ms with 200 models (one per route), ${median(shared).toFixed(1)} ms with 20 models shared by the routes (${distinct.length} apps each).`,
-      `In a fresh process, the first document (what the first request to /openapi.json waits for, the JIT cold): median ${median(coldDistinct).toFixed(1)} ms with 200 models, ${median(coldShared).toFixed(1)} ms with 20 (${coldShared.length} processes each).`,
+      "## Building the document (`app.openapi()`)",
+      "",
+      "Each figure is the median of several builds (min and max beside it), each `app.openapi()` of a fresh app (its own zod schemas, nothing converted before), timed with performance.now():",
+      `- **cold**: the first build of a fresh process (${coldDistinct.length} processes each), the JIT having compiled none of the code: what the first GET /openapi.json of a server waits for;`,
+      `- **warm**: ${distinct.length} builds of fresh apps in one process, after ${SMOKE ? 1 : 5} to warm the JIT;`,
+      "- **validators**: of that, the time inside zod (its JSON Schema conversions: each response model's output schema; and the validations ModelField.required runs), the rest being the layer's own.",
+      "",
+      "| app | cold | of which validators | warm | of which validators |",
+      "|---|---|---|---|---|",
+      `| 200 routes, 200 models (one per route) | ${spread(ms(coldDistinct))} | ${median(ms(coldDistinct, "validatorMs")).toFixed(1)} ms | ${spread(ms(distinct))} | ${median(ms(distinct, "validatorMs")).toFixed(1)} ms |`,
+      `| 200 routes, 20 models (ten routes each) | ${spread(ms(coldShared))} | ${median(ms(coldShared, "validatorMs")).toFixed(1)} ms | ${spread(ms(shared))} | ${median(ms(shared, "validatorMs")).toFixed(1)} ms |`,
+      "",
+      `The layer's own share (build minus validators), medians: 200 models cold ${median(ours(coldDistinct)).toFixed(1)} ms, warm ${median(ours(distinct)).toFixed(1)} ms; 20 models cold ${median(ours(coldShared)).toFixed(1)} ms, warm ${median(ours(shared)).toFixed(1)} ms.`,
+      `The JSON text of the document (openapiJson, what /openapi.json sends, made once after the build): cold ${median(ms(coldDistinct, "jsonMs")).toFixed(1)} ms, warm ${median(ms(distinct, "jsonMs")).toFixed(1)} ms (200 models).`,
+      `The machine is shared (2 CPUs, other jobs running): load average ${loadBefore} before the builds, ${loadAfter} after; on an idle machine the figures are lower and closer together (the min is the nearest to them).`,
       "",
       `Machine: ${process.platform}, node ${process.version}.`,
       "",
@@ -167,6 +236,6 @@ async function main(): Promise<void> {
 // Run as a script (not when imported for its makeApp).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes("--serve")) await serveOnly();
-  else if (process.argv.includes("--cold")) console.log(buildTimes(Number(process.argv[process.argv.indexOf("--cold") + 1]), 1)[0]);
+  else if (process.argv.includes("--cold")) console.log(JSON.stringify(buildTimes(Number(process.argv[process.argv.indexOf("--cold") + 1]), 1)[0]));
   else await main();
 }

@@ -18,9 +18,15 @@
 //                               10 connections, medians of BENCH_ROUNDS rounds (default 6); writes middleware-results.md
 //   npm run bench -- --static   the static-files suite only (a 1 KiB and a 1 MiB file, bench/static.ts),
 //                               10 connections, medians of BENCH_ROUNDS rounds (default 6); writes static-results.md
+//   npm run bench -- --websockets
+//                               the websocket suite only (echo of 100-byte messages and connection set-up, bench/websockets.ts),
+//                               10 connections from one Node client on ws, medians of BENCH_ROUNDS rounds (default 6);
+//                               writes websockets-results.md
 //   npm run bench -- --bun      starlette-ts through its fetch adapter beside Hono, both on Bun (bench/bun.ts), alternately,
 //                               medians of BENCH_ROUNDS rounds (default 6); writes bun-results.md
-//   --pin, with --pair, --lean, --validation or --bun: the server on the first core and wrk on the second
+//   npm run bench -- --workers  the starlette-ts command with --workers 2 beside one process, on /plain and /session/incr
+//                               (bench/workers.ts), alternately, medians of BENCH_ROUNDS rounds; writes workers-results.md
+//   --pin, with --pair, --lean, --validation, --bun or --workers: the server on the first core and wrk on the second
 //                               (taskset), written to a file of its own (pair-hono-pinned.md)
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -33,6 +39,8 @@ import { checkValidation, POST_SCRIPT, READY, SEARCH } from "./validation.js";
 import { checkStatic, prepareStaticFiles, removeStaticFiles, staticServers, staticSuite } from "./static.js";
 import { checkMiddleware, middlewareServers, middlewareSuite, prepareMiddlewarePayload, removeMiddlewarePayload } from "./middleware.js";
 import { bunSuite } from "./bun.js";
+import { workersSuite } from "./workers.js";
+import { checkWebsockets, websocketServers, websocketSuite } from "./websockets.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const args = process.argv.slice(2);
@@ -43,9 +51,11 @@ const VALIDATION = args.includes("--validation");
 const STATIC = args.includes("--static");
 const MIDDLEWARE = args.includes("--middleware");
 const BUN = args.includes("--bun");
+const WORKERS = args.includes("--workers");
+const WEBSOCKETS = args.includes("--websockets");
 // Fixed cores keep the scheduler from moving either process, which changes how they wake each other.
 const PIN = args.includes("--pin");
-if (PIN && PAIR === null && !LEAN && !VALIDATION && !BUN) throw new Error("--pin goes with --pair, --lean or --validation");
+if (PIN && PAIR === null && !LEAN && !VALIDATION && !BUN && !WORKERS) throw new Error("--pin goes with --pair, --lean or --validation");
 const SERVER_CORE = ["taskset", "-c", "0"];
 const LOAD_CORE = ["taskset", "-c", "1"];
 // With --pin, the files written get this before their .md.
@@ -54,7 +64,7 @@ const PINNED_NOTE = PIN ? " Each server ran on the first core and wrk on the sec
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 // This machine is shared and noisy: every measurement is taken ROUNDS times, a round over all
 // servers at a time, and the best is kept.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null && !LEAN && !VALIDATION && !STATIC && !MIDDLEWARE && !BUN ? 3 : 6));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (PAIR === null && !LEAN && !VALIDATION && !STATIC && !MIDDLEWARE && !BUN && !WEBSOCKETS ? 3 : 6));
 // The validation suite repeats the measurement its issue quotes, made with 10 connections.
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (VALIDATION || STATIC || MIDDLEWARE ? 10 : 50));
 // Every measurement follows a warm-up of the same route on the same server process, unrecorded:
@@ -480,7 +490,9 @@ async function main(): Promise<void> {
   if (LEAN) return leanComparison();
   if (VALIDATION) return validationSuite();
   if (STATIC) return staticSuite({ start, stop, load, uvicorn: UVICORN, rounds: ROUNDS, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP });
+  if (WORKERS) return workersSuite({ start, stop, load, rounds: ROUNDS, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, pin: PIN });
   if (BUN) return bunSuite({ start, stop, load, rounds: ROUNDS, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, pin: PIN });
+  if (WEBSOCKETS) return websocketSuite({ start, stop, uvicorn: UVICORN, rounds: ROUNDS, duration: DURATION, warmup: WARMUP });
   if (MIDDLEWARE) return middlewareSuite({ start, stop, load, uvicorn: UVICORN, rounds: ROUNDS, connections: CONNECTIONS, duration: DURATION, warmup: WARMUP });
   const results: Measurement[] = [];
   const growth: Measurement[] = [];
@@ -551,6 +563,16 @@ async function main(): Promise<void> {
       }
     } finally {
       removeStaticFiles();
+    }
+    // The websocket suite's servers: each echoes a 100-byte text message.
+    for (const spec of websocketServers(UVICORN)) {
+      const running = await start(spec, "plain", 0);
+      try {
+        await checkWebsockets(spec.name, running.port);
+        console.log(`  ok  ${spec.name} (websockets)`);
+      } finally {
+        await stop(running);
+      }
     }
     // The middleware suite's servers: the preflight's headers, and the JSON gzipped and plain.
     prepareMiddlewarePayload();

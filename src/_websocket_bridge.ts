@@ -36,19 +36,25 @@ export interface WebSocketSettings {
 }
 
 type WsModule = typeof import("ws");
-// ws's extension-header parser: exported by ws at run time, not declared by @types/ws.
-type ExtensionParser = { parse(header: string): unknown };
 
 let loading: Promise<WsModule> | null = null;
 // A specifier bundlers do not follow: a Worker or Deno bundle of an app never pulls ws (nor its
 // node:http, node:zlib) in; serve() is the only caller, and it runs on Node.
 const WS_PACKAGE = "ws";
 
+function loadWs(): Promise<WsModule> {
+  /* c8 ignore next -- runs on every first upgrade, but V8 reports the range of a dynamic import() unexecuted */
+  loading = import(WS_PACKAGE) as Promise<WsModule>;
+  return loading;
+}
+
 // websockets' ServerPerMessageDeflateFactory as uvicorn configures it.
 const DEFLATE = { serverMaxWindowBits: 12, zlibDeflateOptions: { memLevel: 5 } };
 // uvicorn's close_timeout: how long a closing handshake may take before the socket is dropped.
 const CLOSE_TIMEOUT_MS = 10_000;
 const OPEN = 1;
+// Bytes a client may send before its handshake is answered that are read and held.
+const EARLY_LIMIT = 64 * 1024;
 const BINARY = { binary: true };
 const TEXT = { binary: false };
 
@@ -61,7 +67,6 @@ interface Servers {
   limited: WebSocketServer | null;
   deflate: WebSocketServer | null;
   plain: WebSocketServer;
-  extension: ExtensionParser;
 }
 
 /** The websocket side of serve(): one per server, loading ws on the first upgrade. */
@@ -77,7 +82,7 @@ export class WebSocketBridge {
   ) {}
 
   private async load(): Promise<Servers> {
-    const ws = await (loading ??= (import(WS_PACKAGE) as Promise<WsModule>));
+    const ws = await (loading ?? loadWs());
     const make = (deflate: object | false): WebSocketServer => {
       const server = new ws.WebSocketServer({
         noServer: true,
@@ -95,13 +100,10 @@ export class WebSocketBridge {
       return server;
     };
     const on = this.settings.perMessageDeflate;
-    /* c8 ignore next -- ws/wrapper.mjs always exports extension; the fallback only satisfies the types */
-    const extension = (ws as unknown as { extension?: ExtensionParser }).extension ?? { parse: () => undefined };
     this.servers = {
       limited: on ? make({ ...DEFLATE, clientMaxWindowBits: 12 }) : null,
       deflate: on ? make(DEFLATE) : null,
       plain: make(false),
-      extension,
     };
     return this.servers;
   }
@@ -133,11 +135,6 @@ export class WebSocketBridge {
     if (this.sessions.size === 0) return RESOLVED;
     return new Promise((resolve) => (this.idle = resolve));
   }
-
-  /** Open websocket connections, handshakes included. */
-  get size(): number {
-    return this.sessions.size;
-  }
 }
 
 interface Problem {
@@ -153,15 +150,28 @@ function values(req: IncomingMessage, name: string): string[] {
   return out;
 }
 
-// binascii.a2b_base64 in strict mode, for the reason websockets appends to a bad key.
+// binascii.a2b_base64 in strict mode (CPython 3.11), for the reason websockets appends to a bad key.
 function base64Problem(key: string): string {
-  if (/[^A-Za-z0-9+/=]/.test(key)) return "; Only base64 data is allowed";
   if (key.startsWith("=")) return "; Leading padding not allowed";
-  const pad = key.indexOf("=");
-  if (pad >= 0 && /[^=]/.test(key.slice(pad))) return key.slice(pad).replace(/^=+/, "").includes("=") ? "; Discontinuous padding not allowed" : "; Excess data after padding";
-  const data = pad < 0 ? key.length : pad;
-  if (data % 4 === 1) return `; Invalid base64-encoded string: number of data characters (${data}) cannot be 1 more than a multiple of 4`;
-  return (data + (key.length - data)) % 4 === 0 ? "" : "; Incorrect padding";
+  let quad = 0;
+  let pads = 0;
+  let data = 0;
+  let padding = false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key[i];
+    if (c === "=") {
+      padding = true;
+      if (quad >= 2 && quad + ++pads >= 4) return i + 1 < key.length ? "; Excess data after padding" : "";
+      continue;
+    }
+    if (!/[A-Za-z0-9+/]/.test(c)) return "; Only base64 data is allowed";
+    if (padding) return "; Discontinuous padding not allowed";
+    pads = 0;
+    data++;
+    quad = (quad + 1) % 4;
+  }
+  if (quad === 1) return `; Invalid base64-encoded string: number of data characters (${data}) cannot be 1 more than a multiple of 4`;
+  return quad === 0 ? "" : "; Incorrect padding";
 }
 
 /** websockets' ServerProtocol.process_request checks that ws does not make, with its messages. */
@@ -178,7 +188,80 @@ function checkHandshake(req: IncomingMessage): Problem | null {
   if (versions.length > 1) return fail("invalid Sec-WebSocket-Version header: multiple values");
   if (versions[0] !== "13") return fail(`invalid Sec-WebSocket-Version header: ${versions[0]}`);
   if (values(req, "origin").length > 1) return fail("invalid Origin header: multiple values");
+  for (const [name, item] of [["Sec-WebSocket-Extensions", "extension"], ["Sec-WebSocket-Protocol", "token"]] as const) {
+    for (const header of values(req, name.toLowerCase())) {
+      const problem = listProblem(header, name, item);
+      if (problem !== null) return fail(problem);
+    }
+  }
   return null;
+}
+
+const TOKEN = /[-!#$%&'*+.^_`|~0-9a-zA-Z]+/y;
+const OWS = /[\t ]*/y;
+const QUOTED = /"(?:[\t\x20-\x21\x23-\x5b\x5d-\x7e]|\\[\t\x20-\x7e\x80-\xff])*"/y;
+
+/** websockets' header parsers (websockets/headers.py): each returns the position after what it read. */
+class HeaderParser {
+  constructor(private readonly header: string) {}
+
+  private match(re: RegExp, pos: number, expected: string): number {
+    re.lastIndex = pos;
+    if (!re.test(this.header)) throw new Error(`expected ${expected} at ${pos}`);
+    return re.lastIndex;
+  }
+
+  ows(pos: number): number {
+    return this.match(OWS, pos, "whitespace");
+  }
+
+  token(pos: number): number {
+    return this.match(TOKEN, pos, "token");
+  }
+
+  /** parse_list: items separated by commas, empty elements allowed (RFC 7230 7). */
+  list(item: (pos: number) => number): void {
+    const header = this.header;
+    let pos = 0;
+    while (header[pos] === ",") pos = this.ows(pos + 1);
+    for (;;) {
+      pos = this.ows(item(pos));
+      if (pos === header.length) return;
+      if (header[pos] !== ",") throw new Error(`expected comma at ${pos}`);
+      while (header[pos] === ",") pos = this.ows(pos + 1);
+      if (pos === header.length) return;
+    }
+  }
+
+  /** parse_extension_item: a name, then `; param[=value]`s, a value a token or a quoted token. */
+  extension = (at: number): number => {
+    let pos = this.ows(this.token(at));
+    while (this.header[pos] === ";") {
+      pos = this.ows(this.token(this.ows(pos + 1)));
+      if (this.header[pos] !== "=") continue;
+      pos = this.ows(pos + 1);
+      if (this.header[pos] === '"') {
+        const start = pos;
+        pos = this.match(QUOTED, pos, "quoted string");
+        const value = this.header.slice(start + 1, pos - 1).replace(/\\(.)/g, "$1");
+        TOKEN.lastIndex = 0;
+        if (!(TOKEN.test(value) && TOKEN.lastIndex === value.length)) throw new Error(`invalid quoted header content at ${start}`);
+      } else pos = this.token(pos);
+      pos = this.ows(pos);
+    }
+    return pos;
+  };
+}
+
+/** The problem websockets finds in a list header, or null. */
+function listProblem(header: string, name: string, item: "token" | "extension"): string | null {
+  const parser = new HeaderParser(header);
+  try {
+    parser.list(item === "token" ? (pos) => parser.token(pos) : parser.extension);
+    return null;
+  } catch (err) {
+    return `invalid ${name} header: ${(err as Error).message} in ${header}`;
+  }
 }
 
 let dateSecond = -1;
@@ -213,9 +296,9 @@ function checkHeaders(headers: HeaderList): void {
 function errorCode(err: Error): number {
   // ws keeps it under a symbol of its own (lib/constants.js kStatusCode).
   const symbol = Object.getOwnPropertySymbols(err).find((s) => s.description === "status-code");
-  const code = symbol === undefined ? undefined : (err as unknown as Record<symbol, unknown>)[symbol];
   /* c8 ignore next -- every error ws's receiver emits carries its close code */
-  return typeof code === "number" ? code : 1006;
+  if (symbol === undefined) return 1006;
+  return (err as unknown as Record<symbol, number>)[symbol];
 }
 
 /**
@@ -238,6 +321,8 @@ class Session {
   private disconnected = false;
   private paused = false;
   private pendingWrites = 0;
+  // With permessage-deflate ws holds messages while zlib works: their callbacks tell when they are out.
+  private compressing = false;
   private drain: (() => void) | null = null;
   private ending = false;
   private pingTimer: NodeJS.Timeout | null = null;
@@ -298,32 +383,48 @@ class Session {
     const offer = this.req.headers["sec-websocket-extensions"];
     const limited = offer !== undefined && /client_max_window_bits/i.test(offer) ? servers.limited : servers.deflate;
     this.server = limited ?? servers.plain;
+    // Checked above as websockets does; the subprotocol is the app's to pick, so ws need not see the offer.
+    delete this.req.headers["sec-websocket-protocol"];
     this.server.handleUpgrade(this.req, this.socket, head, this.opened);
   }
 
   verified(done: (ok: boolean) => void): void {
     this.verify = done;
+    // While the app decides, the socket is read so that a client leaving is seen at once (as
+    // uvicorn's transport sees it); what it sends early is kept for ws, and past a limit not read.
+    this.socket.on("data", this.early);
+    // node:http's sockets allow half-open connections: a client's FIN would otherwise go unseen.
+    this.socket.on("end", this.onSocketError);
+    this.socket.resume();
   }
 
-  /** ws refused the handshake (a Sec-WebSocket-Protocol or -Extensions header it cannot take). */
+  private readonly earlyChunks: Buffer[] = [];
+  private earlyBytes = 0;
+  private early = (chunk: Buffer): void => {
+    this.earlyChunks.push(chunk);
+    this.earlyBytes += chunk.length;
+    if (this.earlyBytes > EARLY_LIMIT) this.socket.pause();
+  };
+
+  /** Hands the socket's reading back to ws, bytes read early first. */
+  private handBack(): void {
+    this.socket.off("data", this.early);
+    this.socket.off("end", this.onSocketError);
+    if (this.earlyChunks.length > 0) this.socket.unshift(Buffer.concat(this.earlyChunks));
+    if (this.socket.isPaused()) this.socket.resume();
+  }
+
+  /** ws refused the handshake (a Sec-WebSocket-Extensions offer it cannot take). */
   refused(err: Error): void {
     const servers = this.servers as Servers;
-    const header = this.req.headers["sec-websocket-extensions"];
-    if (this.server !== servers.plain && header !== undefined && /Extensions/.test(err.message)) {
-      // A well-formed offer that ws's negotiation cannot accept: websockets declines the
-      // extension rather than the connection, so the handshake goes on without it.
-      let wellFormed = true;
-      try {
-        servers.extension.parse(header);
-      } catch {
-        wellFormed = false;
-      }
-      if (wellFormed) {
-        this.server = servers.plain;
-        servers.plain.handleUpgrade(this.req, this.socket, this.head, this.opened);
-        return;
-      }
+    if (this.server !== servers.plain && /Extensions/.test(err.message)) {
+      // A well-formed offer (checkHandshake parsed it) that ws's negotiation cannot accept:
+      // websockets declines the extension rather than the connection, so the handshake goes on without it.
+      this.server = servers.plain;
+      servers.plain.handleUpgrade(this.req, this.socket, this.head, this.opened);
+      return;
     }
+    /* c8 ignore next 3 -- checkHandshake makes every other check ws makes, first: kept should a ws release add one */
     const text = err.message.charAt(0).toLowerCase() + err.message.slice(1);
     this.rejectHandshake({ status: 400, text: `Failed to open a WebSocket connection: ${text}.\n` });
   }
@@ -337,6 +438,7 @@ class Session {
 
   private opened = (ws: WebSocket): void => {
     this.ws = ws;
+    this.compressing = ws.extensions !== "";
     this.socket.off("error", this.onSocketError);
     ws.on("message", this.onMessage);
     ws.on("close", this.onClose);
@@ -375,7 +477,8 @@ class Session {
   // ---- the app
 
   async run(): Promise<void> {
-    if (this.verify === null) return; // ws refused the handshake and answered
+    /* c8 ignore next -- ws refused the handshake and answered (the fallback in refused()) */
+    if (this.verify === null) return;
     const log = this.settings.log;
     try {
       await this.app(this.scope, this.receive, this.send);
@@ -385,7 +488,7 @@ class Session {
       }
     } catch (exc) {
       if (!(exc instanceof ClientDisconnected)) {
-        log(`ERROR:    Exception in ASGI application\n${exc instanceof Error ? (exc.stack ?? String(exc)) : String(exc)}`);
+        log(`ERROR:    Exception in ASGI application\n${String(exc instanceof Error ? exc.stack : exc)}`);
         // After the handshake, RFC 6455's 1011 rather than uvicorn's dropped connection (decision 11).
         if (this.ws !== null) this.closeWith(1011, "");
         else this.reject500();
@@ -474,14 +577,14 @@ class Session {
         const text = message.text;
         if (bytes !== undefined && bytes !== null) {
           if (!(bytes instanceof Uint8Array)) throw new TypeError(`websocket.send's "bytes" must be a Uint8Array, got ${typeof bytes}`);
-          ws.send(bytes, BINARY, this.written);
+          ws.send(bytes, BINARY, this.compressing ? this.written : undefined);
         } else if (text !== undefined && text !== null) {
           if (typeof text !== "string") throw new TypeError(`websocket.send's "text" must be a string, got ${typeof text}`);
-          ws.send(text, TEXT, this.written);
+          ws.send(text, TEXT, this.compressing ? this.written : undefined);
         } else return;
-        this.pendingWrites++;
+        if (this.compressing) this.pendingWrites++;
         // A slow reader: past the socket's high-water mark the app waits for the bytes to go out.
-        if (ws.bufferedAmount > this.socket.writableHighWaterMark) return new Promise((resolve) => (this.drain = resolve));
+        if (ws.bufferedAmount > this.socket.writableHighWaterMark) return this.waitForDrain();
       } else if (type === "websocket.close") {
         const code = (message.code as number | undefined) ?? 1000;
         const reason = (message.reason as string | null | undefined) ?? "";
@@ -524,6 +627,7 @@ class Session {
     if (subprotocol) lines.push(`Sec-WebSocket-Protocol: ${subprotocol}`);
     this.extraHeaders = lines;
     this.handshakeComplete = true;
+    this.handBack();
     (this.verify as (ok: boolean) => void)(true);
     if (this.ws === null) {
       // The client left before the 101 could go out: ws dropped the socket.
@@ -534,6 +638,20 @@ class Session {
     this.info("connection open");
     this.startKeepalive();
   }
+
+  private waitForDrain(): Promise<void> {
+    return new Promise((resolve) => {
+      this.drain = resolve;
+      // Uncompressed, every byte is in the socket's buffer already: its 'drain' says when it has gone.
+      if (!this.compressing) this.socket.once("drain", this.drained);
+    });
+  }
+
+  private drained = (): void => {
+    const drain = this.drain;
+    this.drain = null;
+    (drain as () => void)();
+  };
 
   private written = (): void => {
     this.pendingWrites--;

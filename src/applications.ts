@@ -8,7 +8,7 @@ import { BaseHTTPMiddleware, type DispatchFunction } from "./middleware/base.js"
 import { ServerErrorMiddleware, type ServerErrorHandler } from "./middleware/errors.js";
 import { ExceptionMiddleware } from "./middleware/exceptions.js";
 import { Middleware, type MiddlewareFactory } from "./middleware/index.js";
-import { type BaseRoute, type Endpoint, type Lifespan, Mount, Route, Router, type WebSocketHandler, WebSocketRoute } from "./routing.js";
+import { type BaseRoute, type Endpoint, type Lifespan, Route, Router, type WebSocketHandler, WebSocketRoute } from "./routing.js";
 import type { ASGIApp, ASGIAppLike, ASGIClass, ASGIInstance, Receive, Scope, Send } from "./types.js";
 import type { WebSocket } from "./websockets.js";
 
@@ -170,12 +170,19 @@ export class App implements ASGIInstance {
     this.router.routes.push(new Route(path, endpoint, options));
   }
 
-  /** `@app.route(path, methods=[...])`. */
-  route(path: string, options: { methods?: string[] } & RouteDecoratorOptions = {}): Decorator<Endpoint> {
-    return (fn) => {
-      this.addRoute(path, fn, options);
-      return fn;
+  /**
+   * Starlette's `@app.route(path, methods=[...])`: `app.route(path, options)(endpoint)`, or
+   * `app.route(path, endpoint, options)`. The endpoint may be an HTTPEndpoint class.
+   */
+  route(path: string, options?: { methods?: string[] } & RouteDecoratorOptions): Decorator<Endpoint | ASGIClass>;
+  route<T extends Endpoint | ASGIClass>(path: string, endpoint: T, options?: { methods?: string[] } & RouteDecoratorOptions): T;
+  route(path: string, a?: Endpoint | ASGIClass | { methods?: string[] } & RouteDecoratorOptions, b?: { methods?: string[] } & RouteDecoratorOptions): unknown {
+    const options = (typeof a === "function" ? b : a) ?? {};
+    const register = <T extends Endpoint | ASGIClass>(endpoint: T): T => {
+      this.addRoute(path, endpoint, options);
+      return endpoint;
     };
+    return typeof a === "function" ? register(a) : register;
   }
 
   private registrar(method: string): MethodRegistrar {

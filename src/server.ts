@@ -1,6 +1,7 @@
 // The node:http <-> ASGI bridge: the part uvicorn plays for Python. No
 // Starlette counterpart; its log lines follow uvicorn's so they read the same.
 import { createServer, IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { getSystemErrorMap } from "node:util";
 import type { AddressInfo, Socket } from "node:net";
 import { LifespanDriver } from "./_lifespan.js";
 import { BOOLEAN, checkOptions, FUNCTION, STRING, type OptionRule } from "./_options.js";
@@ -24,6 +25,28 @@ export interface ServeOptions {
   log?: (line: string) => void;
   /** Shut down gracefully on SIGINT and SIGTERM. @default true */
   handleSignals?: boolean;
+  /** Listen on this Unix domain socket instead of host and port (uvicorn's --uds). */
+  uds?: string;
+  /** Listen on the socket already open as this file descriptor (uvicorn's --fd). */
+  fd?: number;
+  /** PEM private key file; with `sslCertfile`, serves HTTPS on node:https (uvicorn's --ssl-keyfile). */
+  sslKeyfile?: string;
+  /** PEM certificate file (it may hold the key too) (uvicorn's --ssl-certfile). */
+  sslCertfile?: string;
+  /** Passphrase of an encrypted `sslKeyfile` (uvicorn's --ssl-keyfile-password). */
+  sslKeyfilePassword?: string;
+  /** Seconds an idle keep-alive connection is kept open (uvicorn's --timeout-keep-alive). @default 5 */
+  timeoutKeepAlive?: number;
+  /** Seconds close() waits for the requests in flight before dropping them; null waits as long as they take. @default null */
+  timeoutGracefulShutdown?: number | null;
+  /** Open connections, or requests in flight, at which a new request gets 503 Service Unavailable. @default null (no limit) */
+  limitConcurrency?: number | null;
+  /** Requests served before the server shuts itself down (a supervisor then starts a fresh process). @default null (no limit) */
+  limitMaxRequests?: number | null;
+  /** "auto": the lifespan runs if the app speaks it; "on": an app that raises in it fails the startup; "off": no lifespan. @default "auto" */
+  lifespan?: "auto" | "on" | "off";
+  /** Lines below this level are not logged; "warning" hides the access log too. @default "info" */
+  logLevel?: LogLevel;
   /** Largest request body accepted, in bytes; a larger one gets 413 Content Too Large. @default null (no limit) */
   maxBodySize?: number | null;
   /**
@@ -56,7 +79,13 @@ export interface ServerHandle {
   readonly url: string;
   /** Stop accepting, finish the requests in flight, then run the lifespan shutdown. */
   close(): Promise<void>;
+  /** Settles once the server has shut down: close(), a signal, or `limitMaxRequests`. */
+  readonly closed: Promise<void>;
 }
+
+type LogLevel = "critical" | "error" | "warning" | "info" | "debug" | "trace";
+// Python's logging levels; a line's level is its prefix ("WARNING:  ...").
+const LEVELS: Record<string, number> = { CRITICAL: 50, ERROR: 40, WARNING: 30, INFO: 20, DEBUG: 10, TRACE: 5 };
 
 // Defined beside the websocket bridge, which raises it too.
 export { ClientDisconnected };
@@ -295,11 +324,12 @@ function makeScope(type: "http" | "websocket", req: IncomingMessage, target: str
     // Both are undefined once the socket is gone, both set before.
     /* c8 ignore next -- a socket is not gone yet when node:http emits its request */
     client: socket.remoteAddress ? [socket.remoteAddress, socket.remotePort as number] : null,
-    scheme: type === "http" ? "http" : "ws",
+    scheme: type === "http" ? (ctx.secure ? "https" : "http") : ctx.secure ? "wss" : "ws",
     method: req.method as string,
     root_path: ctx.rootPath,
-    path: unquotePath(rawPath),
-    raw_path: rawPath,
+    // As uvicorn: the path keeps the root path in front (routing takes it off again).
+    path: ctx.rootPath + unquotePath(rawPath),
+    raw_path: ctx.rootPath + rawPath,
     query_string: q < 0 ? "" : target.slice(q + 1),
     headers,
     state: ctx.hasState ? { ...ctx.state } : {},
@@ -354,8 +384,8 @@ async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, c
 
 function logAccess(ctx: RequestContext, scope: Scope, target: string, req: IncomingMessage, res: ServerResponse): void {
   if (!ctx.accessLog) return;
-  /* c8 ignore next -- scope.client is null only for a socket gone before its request (see handle) */
-  const peer = scope.client ? `${scope.client[0]}:${scope.client[1]}` : "-";
+  // No client on a Unix socket: uvicorn leaves the address empty.
+  const peer = scope.client ? `${scope.client[0]}:${scope.client[1]}` : "";
   const code = res.statusCode;
   ctx.log(`INFO:     ${peer} - "${scope.method} ${target} HTTP/${req.httpVersion}" ${code} ${reasonPhrase(code)}`);
 }
@@ -376,7 +406,9 @@ function sendStatus(res: ServerResponse, status: number, close = false): void {
 }
 
 interface RequestContext {
-  server: [string, number];
+  server: [string, number] | null;
+  /** Served over TLS: the scheme is https (wss). */
+  secure: boolean;
   maxBodySize: number | null;
   rootPath: string;
   state: State;
@@ -422,6 +454,77 @@ class Incoming extends IncomingMessage {
   }
 }
 
+/** uvicorn's line for a socket it could not listen on. */
+function bindError(exc: NodeJS.ErrnoException, target: { path?: string; fd?: number; host?: string; port?: number }): string {
+  /* c8 ignore next -- listen() errors carry an errno */
+  const [, text] = getSystemErrorMap().get(exc.errno ?? 0) ?? ["", exc.message];
+  const where = target.path ?? (target.fd !== undefined ? `fd ${target.fd}` : `('${target.host}', ${target.port})`);
+  return `ERROR:    [Errno ${-(exc.errno as number)}] error while attempting to bind on address ${where}: ${text}`;
+}
+
+/** Drops the lines below `level`; a line's level is its prefix. */
+function atLevel(log: (line: string) => void, level: number): (line: string) => void {
+  if (level <= LEVELS.INFO) return log; // every line is INFO or above
+  return (line) => {
+    if (LEVELS[line.slice(0, line.indexOf(":"))] >= level) log(line);
+  };
+}
+
+async function startupLifespan(lifespan: LifespanDriver, log: (line: string) => void): Promise<void> {
+  log("INFO:     Waiting for application startup.");
+  try {
+    await lifespan.startup();
+  } catch (exc) {
+    // As uvicorn: the app's own message, or the exception ("on" mode), then the verdict.
+    log(lifespan.failure !== null ? `ERROR:    ${lifespan.failure}` : `ERROR:    Exception in 'lifespan' protocol\n${exc instanceof Error ? exc.stack : String(exc)}`);
+    log("ERROR:    Application startup failed. Exiting.");
+    throw exc;
+  }
+  if (lifespan.unsupported) log("INFO:     ASGI 'lifespan' protocol appears unsupported.");
+  else log("INFO:     Application startup complete.");
+}
+
+/** Waits for the requests in flight, at most `seconds` (null: as long as they take). */
+async function drain(idle: Promise<void>, seconds: number | null, onTimeout: () => void): Promise<void> {
+  if (seconds === null) return idle;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, seconds * 1000, true)));
+  if (await Promise.race([idle.then(() => false), late])) onTimeout();
+  clearTimeout(timer);
+}
+
+/** uvicorn's answer when --limit-concurrency is reached. */
+const serviceUnavailable: ASGIApp = async (_scope, _receive, send) => {
+  const headers: HeaderList = [["content-type", "text/plain; charset=utf-8"], ["content-length", "19"], ["connection", "close"]];
+  await send({ type: "http.response.start", status: 503, headers });
+  await send({ type: "http.response.body", body: Buffer.from("Service Unavailable"), more_body: false });
+};
+
+// node:fs and node:https are loaded when an option needs them: a Worker bundle of an app that
+// imports the package root (workerd has neither) never evaluates them.
+type Fs = typeof import("node:fs");
+/* c8 ignore next 2 -- both run (the HTTPS and Unix socket tests), but V8 reports the range of a dynamic import() unexecuted */
+const loadFs = (): Promise<Fs> => import("node:fs");
+const loadHttps = (): Promise<typeof import("node:https")> => import("node:https");
+
+function tlsFiles(fs: Fs, options: ServeOptions): { cert: Buffer; key: Buffer; passphrase?: string } {
+  const cert = fs.readFileSync(options.sslCertfile as string);
+  // Without a key file the certificate file holds the key too (Python's load_cert_chain).
+  const key = options.sslKeyfile !== undefined ? fs.readFileSync(options.sslKeyfile) : cert;
+  return { cert, key, ...(options.sslKeyfilePassword !== undefined ? { passphrase: options.sslKeyfilePassword } : {}) };
+}
+
+/** asyncio replaces a socket file left behind, and uvicorn keeps its permissions; a new one gets 0o666. */
+function replaceSocketFile(fs: Fs, path: string): number {
+  try {
+    const stat = fs.lstatSync(path);
+    if (stat.isSocket()) fs.unlinkSync(path); // anything else stays, and listening fails with EADDRINUSE
+    return stat.mode & 0o777;
+  } catch {
+    return 0o666;
+  }
+}
+
 const isWholeNumber = (v: unknown, max = Number.MAX_SAFE_INTEGER): boolean => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= max;
 // setTimeout's longest delay is 2^31 - 1 ms.
 const isSeconds = (v: unknown): boolean => typeof v === "number" && v >= 0 && v <= 2_147_483;
@@ -433,6 +536,17 @@ const SERVE_OPTIONS: Record<keyof ServeOptions, OptionRule> = {
   accessLog: BOOLEAN,
   log: FUNCTION,
   handleSignals: BOOLEAN,
+  uds: STRING,
+  fd: [(v) => isWholeNumber(v), "a file descriptor (a whole number)"],
+  sslKeyfile: STRING,
+  sslCertfile: STRING,
+  sslKeyfilePassword: STRING,
+  timeoutKeepAlive: [isSeconds, "a number of seconds"],
+  timeoutGracefulShutdown: [(v) => v === null || isSeconds(v), "a number of seconds, or null to wait as long as it takes"],
+  limitConcurrency: [(v) => v === null || (isWholeNumber(v) && (v as number) > 0), "a whole number above 0, or null for no limit"],
+  limitMaxRequests: [(v) => v === null || (isWholeNumber(v) && (v as number) > 0), "a whole number above 0, or null for no limit"],
+  lifespan: [(v) => v === "auto" || v === "on" || v === "off", '"auto", "on" or "off"'],
+  logLevel: [(v) => typeof v === "string" && v.toUpperCase() in LEVELS, '"critical", "error", "warning", "info", "debug" or "trace"'],
   maxBodySize: [(v) => v === null || isWholeNumber(v), "a whole number of bytes, or null for no limit"],
   proxyHeaders: BOOLEAN,
   forwardedAllowIps: [(v) => typeof v === "string" || (Array.isArray(v) && v.every((h) => typeof h === "string")), 'a comma-separated string or a list of addresses and networks ("*" for any)'],
@@ -453,25 +567,26 @@ const SERVE_OPTIONS: Record<keyof ServeOptions, OptionRule> = {
 export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): Promise<ServerHandle> {
   // Before anything runs: `log: false` would otherwise fail at the first line logged.
   checkOptions("serve()", options, SERVE_OPTIONS);
+  if (options.sslKeyfile !== undefined && options.sslCertfile === undefined) throw new TypeError('serve() option "sslKeyfile" needs "sslCertfile" too');
   const app = toApp(appLike);
   const host = options.host ?? "127.0.0.1";
-  const log = options.log ?? ((line: string) => console.error(line));
+  const level = LEVELS[(options.logLevel ?? "info").toUpperCase()];
+  const log = atLevel(options.log ?? ((line: string) => console.error(line)), level);
   const state: State = {};
-  const lifespan = new LifespanDriver(app, state, true);
+  const mode = options.lifespan ?? "auto";
+  const lifespan = mode === "off" ? null : new LifespanDriver(app, state, mode === "auto");
   log(`INFO:     Started server process [${process.pid}]`);
-  log("INFO:     Waiting for application startup.");
-  await lifespan.startup();
-  if (lifespan.unsupported) log("INFO:     ASGI 'lifespan' protocol appears unsupported.");
-  else log("INFO:     Application startup complete.");
+  if (lifespan !== null) await startupLifespan(lifespan, log);
 
   const maxBodySize = options.maxBodySize ?? null;
   const ctx: RequestContext = {
     server: [host, 0],
+    secure: options.sslCertfile !== undefined,
     maxBodySize,
     rootPath: options.rootPath ?? "",
     state,
     hasState: Object.keys(state).length > 0,
-    accessLog: options.accessLog ?? true,
+    accessLog: (options.accessLog ?? true) && level <= LEVELS.INFO,
     log,
     batch: new WriteBatch(),
     trustedHosts: (options.proxyHeaders ?? true) ? new TrustedHosts(options.forwardedAllowIps ?? process.env.FORWARDED_ALLOW_IPS ?? "127.0.0.1,::1") : null,
@@ -482,10 +597,31 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
   const settled = (): void => {
     if (--inFlight === 0) idle?.();
   };
-  const server = createServer({ IncomingMessage: Incoming }, (req, res) => {
+  const limitConcurrency = options.limitConcurrency ?? null;
+  const limitMaxRequests = options.limitMaxRequests ?? null;
+  let connections = 0;
+  let served = 0;
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    // uvicorn counts the connection being served, and the requests in flight before this one.
+    const busy = limitConcurrency !== null && (connections >= limitConcurrency || inFlight >= limitConcurrency);
+    if (busy) log("WARNING:  Exceeded concurrency limit.");
     inFlight++;
-    void handle(app, req, res, ctx).finally(settled);
-  });
+    void handle(busy ? serviceUnavailable : app, req, res, ctx).finally(settled);
+    if (++served === limitMaxRequests) {
+      log(`INFO:     Maximum request limit of ${limitMaxRequests} exceeded. Terminating process.`);
+      void handleClose();
+    }
+  };
+  // node:https's server has node:http's methods (closeIdleConnections and the rest); its types do not say so.
+  const fs = ctx.secure || options.uds !== undefined ? await loadFs() : null;
+  const server = ctx.secure ? ((await loadHttps()).createServer({ IncomingMessage: Incoming, ...tlsFiles(fs as Fs, options) }, onRequest) as unknown as Server) : createServer({ IncomingMessage: Incoming }, onRequest);
+  server.keepAliveTimeout = (options.timeoutKeepAlive ?? 5) * 1000;
+  if (limitConcurrency !== null) {
+    server.on("connection", (socket: Socket) => {
+      connections++;
+      socket.once("close", () => connections--);
+    });
+  }
   // Loads nothing until the first websocket handshake.
   const websockets = new WebSocketBridge(app, {
     maxSize: options.wsMaxSize ?? 16 * 1024 * 1024,
@@ -506,19 +642,47 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
     if (socket.writable && err.code !== "ECONNRESET") socket.end("HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
     else socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    /* c8 ignore next -- tests do not bind the default port, which the machine may be using */
-    server.listen(options.port ?? 8000, host, () => {
-      server.off("error", reject);
-      resolve();
+  const uds = options.uds;
+  const udsMode = uds === undefined ? 0 : replaceSocketFile(fs as Fs, uds);
+  /* c8 ignore next -- tests do not bind the default port, which the machine may be using */
+  const target = uds !== undefined ? { path: uds } : options.fd !== undefined ? { fd: options.fd } : { port: options.port ?? 8000, host };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(target, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
-  const port = (server.address() as AddressInfo).port;
-  ctx.server = [host, port];
-  /* c8 ignore next -- tests listen on 127.0.0.1 only, never on an IPv6 address */
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  log(`INFO:     Uvicorn-compatible server running on ${url} (Press CTRL+C to quit)`);
+  } catch (exc) {
+    // As uvicorn: say why, and let the app shut down what its startup opened.
+    log(bindError(exc as NodeJS.ErrnoException, target));
+    if (lifespan !== null) await shutdownLifespan(lifespan, log);
+    throw exc;
+  }
+  const scheme = ctx.secure ? "https" : "http";
+  const address = server.address() as AddressInfo | string | null;
+  let port = 0;
+  let url: string;
+  let where: string;
+  if (address === null || typeof address === "string") {
+    // A Unix socket: no server address in the scope, as with uvicorn. Node knows no name for one handed over by descriptor.
+    ctx.server = null;
+    const name = address ?? `fd ${options.fd}`;
+    url = `${scheme}+unix://${encodeURIComponent(name)}`;
+    where = uds !== undefined ? `unix socket ${name}` : `socket ${name}`;
+    if (uds !== undefined) (fs as Fs).chmodSync(uds, udsMode);
+  } else {
+    port = address.port;
+    const bound = options.fd !== undefined ? address.address : host;
+    ctx.server = [bound, port];
+    /* c8 ignore next -- tests listen on 127.0.0.1 only, never on an IPv6 address */
+    url = `${scheme}://${bound.includes(":") ? `[${bound}]` : bound}:${port}`;
+    where = options.fd !== undefined ? `socket ('${bound}', ${port})` : url;
+  }
+  const graceSeconds = options.timeoutGracefulShutdown ?? null;
+  let markClosed: () => void = () => undefined;
+  const closed = new Promise<void>((resolve) => (markClosed = resolve));
 
   let closing: Promise<void> | null = null;
   const onSignal = (): void => void handleClose();
@@ -530,17 +694,20 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       websockets.shutdown();
-      if (inFlight > 0) await new Promise<void>((resolve) => (idle = resolve));
+      if (inFlight > 0) await drain(new Promise<void>((resolve) => (idle = resolve)), graceSeconds, () => log(`ERROR:    Cancel ${inFlight} running task(s), timeout graceful shutdown exceeded`));
       server.closeAllConnections();
       // Websocket connections are the server's no more: each ends with its closing handshake.
       await websockets.closed();
       await stopped;
-      await shutdownLifespan(lifespan, log);
+      if (lifespan !== null) await shutdownLifespan(lifespan, log);
       log(`INFO:     Finished server process [${process.pid}]`);
+      markClosed();
     })());
   if (options.handleSignals ?? true) {
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   }
-  return { server, host, port, url, close: handleClose };
+  // Once the signals are handled: whoever reads this line may send one at once.
+  log(`INFO:     Uvicorn-compatible server running on ${where} (Press CTRL+C to quit)`);
+  return { server, host: uds ?? host, port, url, close: handleClose, closed };
 }

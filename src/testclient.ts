@@ -333,8 +333,8 @@ export class WebSocketTestSession implements AsyncDisposable {
       message = await this.receive();
       await this.raiseOnClose(message);
     } catch (exc) {
-      await this.finish({ exc });
-      throw exc; // finish() threw already; this satisfies the compiler
+      await this.finish(); // throws the app's error first, if it failed
+      throw exc;
     }
     this.accepted = true;
     this.acceptedSubprotocol = (message.subprotocol as string | null | undefined) ?? null;
@@ -352,7 +352,7 @@ export class WebSocketTestSession implements AsyncDisposable {
     return this.exit();
   }
 
-  private async finish(pending?: { exc: unknown }): Promise<void> {
+  private async finish(): Promise<void> {
     if (!this.ended) {
       this.ended = true;
       await Promise.race([this.task, nextTurn()]);
@@ -364,7 +364,6 @@ export class WebSocketTestSession implements AsyncDisposable {
       this.errorThrown = true;
       throw this.error;
     }
-    if (pending) throw pending.exc;
   }
 
   /** Send an ASGI message to the app, as the client. */
@@ -761,11 +760,10 @@ function absoluteUrl(path: string, base: string): URL {
   return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : base.replace(/\/$/, "") + (path.startsWith("/") ? path : "/" + path));
 }
 
-// httpx's params: added to the URL's own query.
+// httpx 0.28's params: they replace the URL's own query (an empty set of params removes it).
 function withParams(url: URL, params: Params | undefined): URL {
   if (params === undefined) return url;
-  const extra = queryString(params);
-  return url.replace({ query: url.query && extra ? `${url.query}&${extra}` : url.query || extra });
+  return url.replace({ query: queryString(params) });
 }
 
 function decodeURIComponentSafe(path: string): string {

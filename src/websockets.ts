@@ -61,6 +61,8 @@ function checkMode(mode: string): void {
   if (mode !== "text" && mode !== "binary") throw new Error('The "mode" argument should be "text" or "binary".');
 }
 
+const notConnected = (): WebSocketDisconnected => new WebSocketDisconnected('WebSocket is not connected. Need to call "accept" first.');
+
 function field<T>(message: Message, key: "text" | "bytes"): T {
   const value = message[key];
   // Python's message["text"] is a KeyError on a bytes frame; the endpoint's wording says more.
@@ -94,26 +96,58 @@ export class WebSocket extends HTTPConnection {
   }
 
   /** Receive an ASGI websocket message, ensuring valid state transitions. */
-  async receive(): Promise<Message> {
+  receive(): Promise<Message> {
+    // The path of every message once connected, without an async frame of its own: an echo
+    // handler spends a good part of its time in these calls.
+    if (this.clientState === WebSocketState.CONNECTED) return this.receiveMessage().then(this.received);
+    return this.receiveSlowly();
+  }
+
+  private readonly received = (message: Message): Message => {
+    if (message.type !== "websocket.receive" && message.type !== "websocket.disconnect") {
+      throw new Error(`Expected ASGI message "websocket.receive" or "websocket.disconnect", but got ${repr(message.type)}`);
+    }
+    if (message.type === "websocket.disconnect") this.clientState = WebSocketState.DISCONNECTED;
+    return message;
+  };
+
+  private async receiveSlowly(): Promise<Message> {
     if (this.clientState === WebSocketState.CONNECTING) {
       const message = await this.receiveMessage();
       if (message.type !== "websocket.connect") throw new Error(`Expected ASGI message "websocket.connect", but got ${repr(message.type)}`);
       this.clientState = WebSocketState.CONNECTED;
       return message;
     }
-    if (this.clientState === WebSocketState.CONNECTED) {
-      const message = await this.receiveMessage();
-      if (message.type !== "websocket.receive" && message.type !== "websocket.disconnect") {
-        throw new Error(`Expected ASGI message "websocket.receive" or "websocket.disconnect", but got ${repr(message.type)}`);
-      }
-      if (message.type === "websocket.disconnect") this.clientState = WebSocketState.DISCONNECTED;
-      return message;
-    }
     throw new WebSocketDisconnected('Cannot call "receive" once a disconnect message has been received.');
   }
 
   /** Send an ASGI websocket message, ensuring valid state transitions. */
-  async send(message: Message): Promise<void> {
+  send(message: Message): Promise<void> {
+    // Once connected, a websocket.send goes straight to the server (no async frame of its own).
+    if (this.applicationState === WebSocketState.CONNECTED && message.type === "websocket.send") {
+      let sent: Promise<void>;
+      try {
+        sent = this.sendMessage(message);
+      } catch (exc) {
+        return Promise.reject(this.sendFailed(exc));
+      }
+      return sent.then(undefined, this.rejectSend);
+    }
+    return this.sendSlowly(message);
+  }
+
+  /** Python's OSError from the server's send: the client has gone (1006); anything else as it is. */
+  private sendFailed(exc: unknown): unknown {
+    if (!isOSError(exc)) return exc;
+    this.applicationState = WebSocketState.DISCONNECTED;
+    return new WebSocketDisconnect(1006);
+  }
+
+  private readonly rejectSend = (exc: unknown): never => {
+    throw this.sendFailed(exc);
+  };
+
+  private async sendSlowly(message: Message): Promise<void> {
     const type = message.type;
     if (this.applicationState === WebSocketState.CONNECTING) {
       if (type !== "websocket.accept" && type !== "websocket.close" && type !== "websocket.http.response.start") {
@@ -131,9 +165,7 @@ export class WebSocket extends HTTPConnection {
       try {
         await this.sendMessage(message);
       } catch (exc) {
-        if (!isOSError(exc)) throw exc;
-        this.applicationState = WebSocketState.DISCONNECTED;
-        throw new WebSocketDisconnect(1006);
+        throw this.sendFailed(exc);
       }
     } else if (this.applicationState === WebSocketState.RESPONSE) {
       if (type !== "websocket.http.response.body") throw new Error(`Expected ASGI message "websocket.http.response.body", but got ${repr(type)}`);
@@ -157,16 +189,23 @@ export class WebSocket extends HTTPConnection {
   }
 
   private checkConnected(): void {
-    if (this.applicationState !== WebSocketState.CONNECTED) throw new WebSocketDisconnected('WebSocket is not connected. Need to call "accept" first.');
+    if (this.applicationState !== WebSocketState.CONNECTED) throw notConnected();
   }
 
   /** The next text message; throws WebSocketDisconnect when the client has closed. */
-  async receiveText(): Promise<string> {
-    this.checkConnected();
-    const message = await this.receive();
+  receiveText(): Promise<string> {
+    if (this.applicationState !== WebSocketState.CONNECTED) return Promise.reject(notConnected());
+    // One step for the state check and the text: an echo loop's every message comes through here.
+    if (this.clientState === WebSocketState.CONNECTED) return this.receiveMessage().then(this.receivedText);
+    return this.receive().then(this.textOf);
+  }
+
+  private readonly receivedText = (message: Message): string => this.textOf(this.received(message));
+
+  private readonly textOf = (message: Message): string => {
     this.raiseOnDisconnect(message);
     return field<string>(message, "text");
-  }
+  };
 
   /** The next binary message; throws WebSocketDisconnect when the client has closed. */
   async receiveBytes(): Promise<Uint8Array> {
@@ -213,12 +252,12 @@ export class WebSocket extends HTTPConnection {
     }
   }
 
-  async sendText(data: string): Promise<void> {
-    await this.send({ type: "websocket.send", text: data });
+  sendText(data: string): Promise<void> {
+    return this.send({ type: "websocket.send", text: data });
   }
 
-  async sendBytes(data: Uint8Array): Promise<void> {
-    await this.send({ type: "websocket.send", bytes: data });
+  sendBytes(data: Uint8Array): Promise<void> {
+    return this.send({ type: "websocket.send", bytes: data });
   }
 
   /** Send `data` as compact JSON (what `JSON.stringify` writes), in a text frame or (`"binary"`) as UTF-8 bytes. */

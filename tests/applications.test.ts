@@ -1,18 +1,19 @@
 // Port of tests/test_applications.py (the parts that apply: routing through the
-// app, errors, debug, middleware order and the lazily built stack), plus
+// app, websocket routes and their errors, debug, middleware order and the lazily built stack), plus
 // FastAPI's decorators.
 import { AssertionError } from "node:assert";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../src/applications.js";
-import { HTTPException } from "../src/exceptions.js";
+import { HTTPException, WebSocketException } from "../src/exceptions.js";
 import { BaseHTTPMiddleware, type CallNext } from "../src/middleware/base.js";
 import { Middleware } from "../src/middleware/index.js";
 import { SessionMiddleware } from "../src/middleware/sessions.js";
 import type { Request } from "../src/requests.js";
 import { JSONResponse, PlainTextResponse } from "../src/responses.js";
-import { Mount, Route, Router } from "../src/routing.js";
-import { TestClient } from "../src/testclient.js";
+import { Mount, Route, Router, WebSocketRoute } from "../src/routing.js";
+import { TestClient, WebSocketDenialResponse } from "../src/testclient.js";
+import { WebSocket, WebSocketDisconnect } from "../src/websockets.js";
 import type { ASGIApp, Receive, Scope, Send } from "../src/types.js";
 import { rejects } from "./helpers.js";
 
@@ -284,6 +285,171 @@ test("SessionMiddleware options are type-checked by addMiddleware, and checked a
     const e = await rejects(new TestClient(app).get("/"));
     assert.is(e.message, 'SessionMiddleware got an unexpected option "secret_key"; did you mean "secretKey"?');
   }
+});
+
+// ---------------------------------------------------------------- websockets (test_applications.py's app)
+
+async function websocket_endpoint(session: WebSocket): Promise<void> {
+  await session.accept();
+  await session.sendText("Hello, world!");
+  await session.close();
+}
+
+async function websocketRaiseWebsocketException(websocket: WebSocket): Promise<void> {
+  await websocket.accept();
+  throw new WebSocketException(1003); // status.WS_1003_UNSUPPORTED_DATA
+}
+
+async function websocketRaiseHttpException(): Promise<void> {
+  throw new HTTPException(401, "Unauthorized");
+}
+
+class CustomWSException extends Error {}
+
+async function websocketRaiseCustom(websocket: WebSocket): Promise<void> {
+  await websocket.accept();
+  throw new CustomWSException();
+}
+
+async function websocketState(websocket: WebSocket): Promise<void> {
+  await websocket.accept();
+  await websocket.sendJson({ count: (websocket.state as { count: number }).count });
+  await websocket.close();
+}
+
+function wsApp(): App {
+  const app = new App({
+    routes: [
+      new WebSocketRoute("/ws", websocket_endpoint),
+      new WebSocketRoute("/ws-raise-websocket", websocketRaiseWebsocketException),
+      new WebSocketRoute("/ws-raise-http", websocketRaiseHttpException),
+      new WebSocketRoute("/ws-raise-custom", websocketRaiseCustom),
+      new WebSocketRoute("/ws-state", websocketState),
+    ],
+    lifespan: async function* () {
+      yield { count: 1 };
+    },
+  });
+  app.addExceptionHandler(HTTPException, (_request: Request, exc) => new JSONResponse({ detail: exc.detail }, { statusCode: exc.statusCode, headers: exc.headers ?? undefined }));
+  app.addExceptionHandler(CustomWSException, async (websocket: WebSocket) => {
+    await websocket.close(1013); // status.WS_1013_TRY_AGAIN_LATER
+  });
+  return app;
+}
+
+/** Starlette's `client` fixture: `with test_client_factory(app) as client` runs the lifespan. */
+async function withClient(body: (client: TestClient) => Promise<void>): Promise<void> {
+  const client = new TestClient(wsApp());
+  await client.run(body);
+}
+
+test("test_websocket_route", () =>
+  withClient(async (client) => {
+    await using session = await client.websocketConnect("/ws");
+    assert.is(await session.receiveText(), "Hello, world!");
+  }));
+
+test("test_websocket_raise_websocket_exception", () =>
+  withClient(async (client) => {
+    await using session = await client.websocketConnect("/ws-raise-websocket");
+    assert.equal(await session.receive(), { type: "websocket.close", code: 1003, reason: "" });
+  }));
+
+test("test_websocket_state", () =>
+  withClient(async (client) => {
+    await using session = await client.websocketConnect("/ws-state");
+    assert.equal(await session.receiveJson(), { count: 1 });
+  }));
+
+test("test_websocket_raise_http_exception", () =>
+  withClient(async (client) => {
+    const exc = await rejects(client.websocketConnect("/ws-raise-http"));
+    assert.instance(exc, WebSocketDenialResponse);
+    assert.is((exc as WebSocketDenialResponse).statusCode, 401);
+    assert.is(Buffer.from((exc as WebSocketDenialResponse).content).toString(), '{"detail":"Unauthorized"}');
+  }));
+
+test("test_websocket_raise_custom_exception", () =>
+  withClient(async (client) => {
+    await using session = await client.websocketConnect("/ws-raise-custom");
+    assert.equal(await session.receive(), { type: "websocket.close", code: 1013, reason: "" });
+  }));
+
+test("test_app_add_websocket_route", async () => {
+  async function websocketEndpoint(session: WebSocket): Promise<void> {
+    await session.accept();
+    await session.sendText("Hello, world!");
+    await session.close();
+  }
+  const app = new App({ routes: [new WebSocketRoute("/ws", websocketEndpoint)] });
+  await using session = await new TestClient(app).websocketConnect("/ws");
+  assert.is(await session.receiveText(), "Hello, world!");
+});
+
+test("app.websocket(path)(handler), app.websocket(path, handler), app.websocketRoute with a handler, an ASGI object or as a decorator", async () => {
+  const app = new App();
+  const hello = (text: string) => async (websocket: WebSocket) => {
+    await websocket.accept();
+    await websocket.sendText(text);
+    await websocket.close();
+  };
+  const a = hello("a");
+  assert.is(app.websocket("/a")(a), a);
+  const b = hello("b");
+  assert.is(app.websocket("/b", b, { name: "bee" }), b);
+  app.websocket("/c", { name: "sea" })(hello("c"));
+  app.websocketRoute("/d", hello("d"));
+  const asgi = { call: (scope: Scope, receive: Receive, send: Send) => hello("e")(new WebSocket(scope, receive, send)) };
+  assert.is(app.websocketRoute("/e", asgi, { name: "e" }), asgi);
+  app.websocketRoute("/f", { name: "f" })(hello("f"));
+  const client = new TestClient(app);
+  for (const name of ["a", "b", "c", "d", "e", "f"]) {
+    await using session = await client.websocketConnect(`/${name}`);
+    assert.is(await session.receiveText(), name);
+  }
+  assert.equal([app.urlPathFor("bee"), app.urlPathFor("sea"), app.urlPathFor("e"), app.urlPathFor("f")], ["/b", "/c", "/e", "/f"]);
+  assert.is(String(app.resolveUrlPath("bee").makeAbsoluteUrl("https://example.org")), "wss://example.org/b");
+  // An unknown path is closed before accept: the client sees the handshake refused.
+  assert.instance(await rejects(client.websocketConnect("/nope")), WebSocketDisconnect);
+});
+
+test('BaseHTTPMiddleware and app.middleware("http") pass websocket scopes through untouched', async () => {
+  const seen: string[] = [];
+  const app = new App({
+    middleware: [
+      new Middleware(BaseHTTPMiddleware, async (request: Request, callNext: CallNext) => {
+        seen.push(`base ${request.url.path}`);
+        return callNext(request);
+      }),
+    ],
+  });
+  app.middleware("http")(async (request: Request, callNext: CallNext) => {
+    seen.push(`decorated ${request.url.path}`);
+    const response = await callNext(request);
+    response.headers.set("x-seen", "1");
+    return response;
+  });
+  let scopeSeen: Scope | null = null;
+  app.get("/", () => "ok");
+  app.websocket("/ws", async (websocket: WebSocket) => {
+    scopeSeen = websocket.scope;
+    await websocket.accept({ headers: [["x-accept", "1"]] });
+    await websocket.sendText(await websocket.receiveText());
+    await websocket.close(4000, "done");
+  });
+  const client = new TestClient(app);
+  await client.websocketConnect("/ws", { subprotocols: ["p"] }, async (websocket) => {
+    websocket.sendText("echo");
+    assert.is(await websocket.receiveText(), "echo");
+    assert.equal(await websocket.receive(), { type: "websocket.close", code: 4000, reason: "done" });
+    assert.equal(websocket.extraHeaders, [["x-accept", "1"]]);
+  });
+  assert.equal(seen, []);
+  assert.is((scopeSeen as Scope | null)?.type, "websocket");
+  assert.equal((scopeSeen as unknown as Scope).subprotocols, ["p"]);
+  const response = await client.get("/");
+  assert.is(response.headers.get("x-seen"), "1");
+  assert.equal(seen, ["decorated /", "base /"]);
 });
 
 test.run();

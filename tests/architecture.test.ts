@@ -26,6 +26,8 @@ const LAYER: Record<string, number> = {
   // Python's re syntax for CORSMiddleware's allowOriginRegex; the four middleware of Starlette's that need no request object.
   _python_re: 0.5, "middleware/_headerlist": 1, "middleware/cors": 5, "middleware/gzip": 5, "middleware/trustedhost": 5, "middleware/httpsredirect": 5,
   applications: 6, testclient: 6, server: 6, _fetch_exchange: 1.5, fetch: 6, index: 7,
+  // The starlette-ts command: click's parsing, uvicorn's importer and supervisors, then main() on serve().
+  "_cli/parser": 0.5, "_cli/importer": 0.5, "_cli/options": 0.6, "_supervisors/multiprocess": 0.5, "_supervisors/reload": 0.6, cli: 8,
   // The FastAPI layer, one floor above the core (which never imports it).
   "fastapi/_compat/standard_schema": 10, "fastapi/_compat/errors": 10, "fastapi/_compat/json_schema": 10,
   "fastapi/_compat/lax_scalars": 10, "fastapi/_compat/pyjson_decode": 9.9, "fastapi/_compat/pyjson": 10, "fastapi/params": 10, "fastapi/types": 10,
@@ -33,8 +35,8 @@ const LAYER: Record<string, number> = {
   "fastapi/_compat/lax": 10.5, "fastapi/_compat/issues": 10.5, "fastapi/_compat/constraints": 10.5, "fastapi/exceptions": 10.5,
   "fastapi/_compat/model_field": 11, "fastapi/_compat/serialize": 11.5, "fastapi/sse": 11, "fastapi/param_functions": 11,
   "fastapi/dependencies/models": 11, "fastapi/dependencies/analysis": 12, "fastapi/dependencies/extract": 12,
-  "fastapi/exception_handlers": 12, "fastapi/dependencies/resolve": 13, "fastapi/_route_handler": 14,
-  "fastapi/routing": 15, "fastapi/applications": 16, "fastapi/index": 17, "fastapi/testclient": 10, "fastapi/staticfiles": 10,
+  "fastapi/exception_handlers": 12, "fastapi/dependencies/resolve": 13, "fastapi/_route_handler": 14, "fastapi/_websocket_handler": 14,
+  "fastapi/routing": 15, "fastapi/applications": 16, "fastapi/index": 17, "fastapi/testclient": 10, "fastapi/staticfiles": 10, "fastapi/websockets": 10,
   // fastapi.security: the schemes raise the core's or the layer's HTTPException, the form declares params.
   "fastapi/security/base": 10, "fastapi/security/utils": 10, "fastapi/security/api_key": 10.25, "fastapi/security/open_id_connect_url": 10.25,
   "fastapi/security/http": 10.75, "fastapi/security/oauth2": 10.75, "fastapi/security/index": 10.9,
@@ -160,7 +162,7 @@ test("the exports map: explicit subpaths, each with types, no wildcard, no priva
     "./middleware", "./middleware/authentication", "./middleware/base", "./middleware/cors", "./middleware/errors", "./middleware/exceptions", "./middleware/gzip",
     "./middleware/httpsredirect", "./middleware/sessions", "./middleware/trustedhost",
     "./requests", "./responses", "./routing", "./server", "./staticfiles", "./status", "./testclient", "./types", "./websockets", "./itsdangerous",
-    "./fastapi", "./fastapi/encoders", "./fastapi/exceptions", "./fastapi/openapi/docs", "./fastapi/openapi/models", "./fastapi/openapi/utils", "./fastapi/params", "./fastapi/routing", "./fastapi/security", "./fastapi/sse", "./fastapi/staticfiles", "./fastapi/testclient",
+    "./fastapi", "./fastapi/encoders", "./fastapi/exceptions", "./fastapi/openapi/docs", "./fastapi/openapi/models", "./fastapi/openapi/utils", "./fastapi/params", "./fastapi/routing", "./fastapi/security", "./fastapi/sse", "./fastapi/staticfiles", "./fastapi/testclient", "./fastapi/websockets",
   ]);
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     assert.not.match(subpath, /\*|\/_/);

@@ -1,9 +1,6 @@
 // Port of tests/test_authentication.py (Starlette 1.x), for src/authentication.ts and
-// src/middleware/authentication.ts. Adapted: the class-based endpoint (no HTTPEndpoint
-// here) is a small ASGI class whose method is decorated, and the websocket test runs at
-// the ASGI level (no WebSocket class or websocket TestClient yet): the middleware gets a
-// websocket scope with a fake receive/send, the endpoints a stand-in WebSocket, and the
-// messages are compared with Starlette's (tests/python/authentication_websocket.py).
+// src/middleware/authentication.ts. The websocket test also compares, at the ASGI level,
+// the messages the app sends with those of Starlette's (tests/python/authentication_websocket.py).
 // The suite "starlette-ts" below has no Python counterpart.
 import { AssertionError } from "node:assert";
 import { suite } from "uvu";
@@ -28,9 +25,11 @@ import { AuthenticationMiddleware } from "../src/middleware/authentication.js";
 import { Middleware } from "../src/middleware/index.js";
 import { HTTPConnection, Request } from "../src/requests.js";
 import { JSONResponse, PlainTextResponse, RedirectResponse, Response } from "../src/responses.js";
-import { Mount, Route } from "../src/routing.js";
+import { Mount, Route, WebSocketRoute } from "../src/routing.js";
 import { TestClient } from "../src/testclient.js";
-import type { ASGIApp, Message, Receive, Scope, Send } from "../src/types.js";
+import { WebSocket, WebSocketDisconnect } from "../src/websockets.js";
+import { HTTPEndpoint } from "../src/endpoints.js";
+import type { ASGIApp, Message, Scope } from "../src/types.js";
 import { rejects, thrown } from "./helpers.js";
 import { requirePython, runPython } from "./python.js";
 
@@ -73,44 +72,16 @@ const admin = requires("authenticated", { redirect: "homepage" })(async (request
 
 const dashboardSync = requires("authenticated")((request: Request) => new JSONResponse(whoami(request)));
 
-/** Starlette's HTTPEndpoint, as far as this test needs it: dispatch to the method's handler. */
-class Dashboard {
+class Dashboard extends HTTPEndpoint {
   @requires("authenticated")
   get(request: Request): JSONResponse {
     return new JSONResponse(whoami(request));
-  }
-
-  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
-    const request = new Request(scope, receive);
-    const response = await this.get(request);
-    await response.call(scope, receive, send);
   }
 }
 
 const adminSync = requires("authenticated", { redirect: "homepage" })((request: Request) => new JSONResponse(whoami(request)));
 
-/** A stand-in for Starlette's WebSocket (not ported yet): the few methods the endpoints use. */
-class StandInWebSocket extends HTTPConnection {
-  constructor(
-    scope: Scope,
-    private readonly receive: Receive,
-    private readonly send: Send,
-  ) {
-    super(scope);
-  }
-  async accept(): Promise<void> {
-    await this.receive(); // websocket.connect
-    await this.send({ type: "websocket.accept", subprotocol: null, headers: [] });
-  }
-  async sendJson(data: unknown): Promise<void> {
-    await this.send({ type: "websocket.send", text: JSON.stringify(data) });
-  }
-  async close(code = 1000): Promise<void> {
-    await this.send({ type: "websocket.close", code, reason: "" });
-  }
-}
-
-const websocketEndpoint = requires("authenticated")(async (websocket: StandInWebSocket) => {
+const websocketEndpoint = requires("authenticated")(async (websocket: WebSocket) => {
   await websocket.accept();
   await websocket.sendJson({ authenticated: websocket.user.isAuthenticated, user: websocket.user.displayName });
 });
@@ -141,11 +112,11 @@ const decoratedSync = syncInjectDecorator("payload")(
 );
 
 function wsInjectDecorator(additional: string) {
-  return (endpoint: (websocket: StandInWebSocket, additional: string) => Promise<void>) => (websocket: StandInWebSocket) => endpoint(websocket, additional);
+  return (endpoint: (websocket: WebSocket, additional: string) => Promise<void>) => (websocket: WebSocket) => endpoint(websocket, additional);
 }
 
 const websocketEndpointDecorated = wsInjectDecorator("payload")(
-  requires("authenticated")(async (websocket: StandInWebSocket, additional: string) => {
+  requires("authenticated")(async (websocket: WebSocket, additional: string) => {
     await websocket.accept();
     await websocket.sendJson({ authenticated: websocket.user.isAuthenticated, user: websocket.user.displayName, additional });
   }),
@@ -158,21 +129,14 @@ const app = new App({
     new Route("/dashboard", dashboard),
     new Route("/admin", admin),
     new Route("/dashboard/sync", dashboardSync),
-    new Route("/dashboard/class", new Dashboard()),
+    new Route("/dashboard/class", Dashboard),
     new Route("/admin/sync", adminSync),
     new Route("/dashboard/decorated", decoratedAsync),
     new Route("/dashboard/decorated/sync", decoratedSync),
+    new WebSocketRoute("/ws", websocketEndpoint),
+    new WebSocketRoute("/ws/decorated", websocketEndpointDecorated),
   ],
 });
-
-// The websocket routes: no WebSocketRoute yet, so the middleware wraps a path switch directly.
-const websocketApp = new AuthenticationMiddleware(
-  (scope, receive, send) => {
-    const endpoint = scope.path === "/ws" ? websocketEndpoint : websocketEndpointDecorated;
-    return endpoint(new StandInWebSocket(scope, receive, send));
-  },
-  { backend: new BasicAuth() },
-);
 
 /** httpx's auth=(username, password). */
 const basic = (username: string, password: string) => ({ Authorization: "Basic " + Buffer.from(`${username}:${password}`).toString("base64") });
@@ -263,7 +227,7 @@ async function websocketMessages(path: string, headers: Record<string, string> =
   };
   const incoming: Message[] = [{ type: "websocket.connect" }];
   const sent: Message[] = [];
-  await websocketApp.call(
+  await app.call(
     scope,
     async () => incoming.shift() ?? { type: "websocket.disconnect", code: 1000 },
     async (message) => void sent.push(message),
@@ -281,6 +245,20 @@ const WEBSOCKET_CASES: Array<{ path: string; headers: Record<string, string> }> 
 ];
 
 starlette("test_websocket_authentication_required", async () => {
+  const client = new TestClient(app);
+  assert.instance(await rejects(client.websocketConnect("/ws")), WebSocketDisconnect);
+  assert.instance(await rejects(client.websocketConnect("/ws", { headers: { Authorization: "basic foobar" } })), WebSocketDisconnect);
+  await client.websocketConnect("/ws", { headers: auth }, async (websocket) => {
+    assert.equal(await websocket.receiveJson(), { authenticated: true, user: "tomchristie" });
+  });
+  assert.instance(await rejects(client.websocketConnect("/ws/decorated")), WebSocketDisconnect);
+  assert.instance(await rejects(client.websocketConnect("/ws/decorated", { headers: { Authorization: "basic foobar" } })), WebSocketDisconnect);
+  await client.websocketConnect("/ws/decorated", { headers: auth }, async (websocket) => {
+    assert.equal(await websocket.receiveJson(), { authenticated: true, user: "tomchristie", additional: "payload" });
+  });
+});
+
+starlette("test_websocket_authentication_required: the messages, as Starlette's app sends them", async () => {
   const closed = { type: "websocket.close", code: 1000, reason: "" }; // WebSocket.close(), before accept
   const refused = { type: "websocket.close", code: 1000 }; // AuthenticationMiddleware, on AuthenticationError
   const accept = { type: "websocket.accept", subprotocol: null, headers: [] };
@@ -567,16 +545,21 @@ export const requiresTypes: [
 ours("requires on a websocket: close() (the seam for the WebSocket class), or the handler; `this` is kept", async () => {
   const sent: Message[] = [];
   const scope: Scope = { type: "websocket", path: "/", headers: [], auth: new AuthCredentials(["a"]), user: new SimpleUser("ann") };
-  const ws = new StandInWebSocket(scope, async () => ({ type: "websocket.connect" }), async (m) => void sent.push(m));
+  const connection = () => new WebSocket({ ...scope }, async () => ({ type: "websocket.connect" }), async (m) => void sent.push(m));
   const owner = {
     name: "owner",
-    handler: requires("a")(function (this: { name: string }, websocket: StandInWebSocket) {
-      return websocket.sendJson(this.name);
+    handler: requires("a")(async function (this: { name: string }, websocket: WebSocket) {
+      await websocket.accept();
+      await websocket.sendJson(this.name);
     }),
   };
-  assert.is(await owner.handler(ws), undefined);
-  assert.is(await requires("b")(async () => "never")(ws), undefined);
-  assert.equal(sent, [{ type: "websocket.send", text: '"owner"' }, { type: "websocket.close", code: 1000, reason: "" }]);
+  assert.is(await owner.handler(connection()), undefined);
+  assert.is(await requires("b")(async () => "never")(connection()), undefined);
+  assert.equal(sent, [
+    { type: "websocket.accept", subprotocol: null, headers: [] },
+    { type: "websocket.send", text: '"owner"' },
+    { type: "websocket.close", code: 1000, reason: "" },
+  ]);
   // A websocket connection without close() is no WebSocket.
   const error = thrown(() => requires("a")(() => null)(new HTTPConnection(scope)));
   assert.instance(error, AssertionError);

@@ -1,13 +1,14 @@
-// Port of tests/test_exceptions.py (the HTTP parts).
+// Port of tests/test_exceptions.py (Python's repr tests aside).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../src/applications.js";
-import { HTTPException } from "../src/exceptions.js";
+import { HTTPException, WebSocketException } from "../src/exceptions.js";
 import { ExceptionMiddleware } from "../src/middleware/exceptions.js";
 import { PlainTextResponse, StreamingResponse } from "../src/responses.js";
-import { Route, Router } from "../src/routing.js";
+import { Route, Router, WebSocketRoute } from "../src/routing.js";
 import { TestClient } from "../src/testclient.js";
 import type { ASGIApp, Receive, Scope, Send } from "../src/types.js";
+import { WebSocketDisconnect } from "../src/websockets.js";
 import { rejects } from "./helpers.js";
 
 test("test_http_str and the default detail is the reason phrase", () => {
@@ -17,6 +18,10 @@ test("test_http_str and the default detail is the reason phrase", () => {
   assert.is(new HTTPException(599).detail, "");
   assert.equal(new HTTPException(401, null, { "WWW-Authenticate": "Basic" }).headers, { "WWW-Authenticate": "Basic" });
   assert.is(new HTTPException(400).headers, null);
+  // FastAPI's subclass takes any JSON value as detail: the message is its JSON.
+  const structured = new HTTPException<{ field: string }>(422, { field: "name" });
+  assert.equal(structured.detail, { field: "name" });
+  assert.is(structured.message, '{"field":"name"}');
 });
 
 function raiser(status: number, headers?: Record<string, string>) {
@@ -25,15 +30,18 @@ function raiser(status: number, headers?: Record<string, string>) {
   };
 }
 
+function raiseRuntimeError(): never {
+  throw new Error("runtime error");
+}
+
 const router = new Router({
   routes: [
     new Route("/not_acceptable", raiser(406)),
     new Route("/no_content", raiser(204)),
     new Route("/not_modified", raiser(304)),
     new Route("/with_headers", raiser(401, { "WWW-Authenticate": "Basic" })),
-    new Route("/runtime_error", () => {
-      throw new Error("runtime error");
-    }),
+    new Route("/runtime_error", raiseRuntimeError),
+    new WebSocketRoute("/runtime_error", raiseRuntimeError),
     new Route(
       "/handled_exc_after_response",
       () =>
@@ -64,8 +72,40 @@ test("test_not_acceptable, test_no_content, test_not_modified, test_with_headers
   assert.is(response.headers.get("www-authenticate"), "Basic");
 });
 
-test("test_websockets_should_raise / an unhandled error propagates", async () => {
+test("test_websockets_should_raise", async () => {
+  assert.is((await rejects(client.websocketConnect("/runtime_error"))).message, "runtime error");
+  // The same route over http: an unhandled error propagates.
   assert.is((await rejects(client.get("/runtime_error"))).message, "runtime error");
+});
+
+test("test_websocket_str", () => {
+  assert.is(String(new WebSocketException(1008)), "1008: ");
+  assert.is(String(new WebSocketException(1008, "Policy Violation")), "1008: Policy Violation");
+  const exc = new WebSocketException(1013, null);
+  assert.is(exc.code, 1013);
+  assert.is(exc.reason, "");
+  assert.instance(exc, Error);
+});
+
+test("ExceptionMiddleware closes a websocket with a WebSocketException's code and reason, before or after accept", async () => {
+  const router = new Router({
+    routes: [
+      new WebSocketRoute("/before", () => {
+        throw new WebSocketException(4001, "refused");
+      }),
+      new WebSocketRoute("/after", async (websocket) => {
+        await websocket.accept();
+        throw new WebSocketException(1008, "Policy Violation");
+      }),
+    ],
+  });
+  const client = new TestClient(new ExceptionMiddleware((scope, receive, send) => router.call(scope, receive, send)));
+  const refused = (await rejects(client.websocketConnect("/before"))) as WebSocketDisconnect;
+  assert.instance(refused, WebSocketDisconnect);
+  assert.equal([refused.code, refused.reason], [4001, "refused"]);
+  await client.websocketConnect("/after", {}, async (websocket) => {
+    assert.equal(await websocket.receive(), { type: "websocket.close", code: 1008, reason: "Policy Violation" });
+  });
 });
 
 test("a handler gets a Request for http and a WebSocket for a websocket scope", async () => {

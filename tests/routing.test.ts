@@ -1,4 +1,4 @@
-// Port of tests/test_routing.py (the parts that apply: no websocket or Host routes yet).
+// Port of tests/test_routing.py (the parts that apply: no Host routes yet).
 import { AssertionError } from "node:assert";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -7,9 +7,10 @@ import { HTTPException } from "../src/exceptions.js";
 import { Middleware } from "../src/middleware/index.js";
 import type { Request } from "../src/requests.js";
 import { JSONResponse, PlainTextResponse, Response } from "../src/responses.js";
-import { compilePath, Match, Mount, NoMatchFound, Route, Router } from "../src/routing.js";
+import { BaseRoute, compilePath, Match, Mount, NoMatchFound, Route, Router, WebSocketRoute } from "../src/routing.js";
 import { TestClient } from "../src/testclient.js";
 import type { ASGIApp, Message, Receive, Scope, Send } from "../src/types.js";
+import { WebSocket, WebSocketDisconnect } from "../src/websockets.js";
 import { rejects } from "./helpers.js";
 
 const homepage = () => new Response("Hello, world", { mediaType: "text/plain" });
@@ -18,6 +19,33 @@ const user = (r: Request) => new Response(`User ${r.pathParams.username}`, { med
 const userMe = () => new Response("User fixed me", { mediaType: "text/plain" });
 const disableUser = (r: Request) => new Response(`User ${r.pathParams.username} disabled`, { mediaType: "text/plain" });
 const userNoMatch = () => new Response("User nomatch", { mediaType: "text/plain" });
+async function partialWsEndpoint(websocket: WebSocket): Promise<void> {
+  await websocket.accept();
+  await websocket.sendJson({ url: String(websocket.url) });
+  await websocket.close();
+}
+
+// functools.partial's counterpart here is bind: a function that is no class, with a name of its own.
+class PartialRoutes {
+  static async asyncWsEndpoint(websocket: WebSocket): Promise<void> {
+    await websocket.accept();
+    await websocket.sendJson({ url: String(websocket.url) });
+    await websocket.close();
+  }
+}
+
+async function websocket_endpoint(session: WebSocket): Promise<void> {
+  await session.accept();
+  await session.sendText("Hello, world!");
+  await session.close();
+}
+
+async function websocketParams(session: WebSocket): Promise<void> {
+  await session.accept();
+  await session.sendText(`Hello, ${session.pathParams.room as string}!`);
+  await session.close();
+}
+
 const staticApp: ASGIApp = async (scope, receive, send) => new Response("xxxxx", { mediaType: "image/png" }).call(scope, receive, send);
 
 const app = new Router({
@@ -32,6 +60,9 @@ const app = new Router({
         new Route("/nomatch", userNoMatch),
       ],
     }),
+    new Mount("/partial", {
+      routes: [new WebSocketRoute("/ws", partialWsEndpoint.bind(null)), new WebSocketRoute("/ws/cls", PartialRoutes.asyncWsEndpoint.bind(PartialRoutes))],
+    }),
     new Mount("/static", { app: staticApp }),
     new Route("/func", () => new PlainTextResponse("Hello, world!"), { methods: ["GET"] }),
     new Route("/int/{param:int}", (r: Request) => new JSONResponse({ int: r.pathParams.param }), { name: "int-convertor" }),
@@ -39,6 +70,8 @@ const app = new Router({
     new Route("/path/{param:path}", (r: Request) => new JSONResponse({ path: r.pathParams.param }), { name: "path-convertor" }),
     new Route("/uuid/{param:uuid}", (r: Request) => new JSONResponse({ uuid: r.pathParams.param }), { name: "uuid-convertor" }),
     new Route("/path-with-parentheses({param:int})", (r: Request) => new JSONResponse({ int: r.pathParams.param }), { name: "path-with-parentheses" }),
+    new WebSocketRoute("/ws", websocket_endpoint),
+    new WebSocketRoute("/ws/{room}", websocketParams),
   ],
 });
 const client = new TestClient(app);
@@ -90,6 +123,21 @@ test("test_url_path_for", () => {
   assert.throws(() => named.urlPathFor("user", { username: "tom/christie" }), (e: unknown) => e instanceof AssertionError);
   assert.throws(() => named.urlPathFor("user", { username: "" }), (e: unknown) => e instanceof AssertionError);
   assert.is(new Route("/x", homepage).name, "homepage");
+  assert.is(app.urlPathFor("websocket_endpoint"), "/ws");
+  assert.is(new Route("/x/{id:int}", homepage).urlPathFor("homepage", { id: 3 }), "/x/3");
+});
+
+test("test_url_for", () => {
+  const named = new Router({ routes: [new Route("/", homepage, { name: "homepage" }), new Route("/users/{username}", user, { name: "user" }), new WebSocketRoute("/ws", websocket_endpoint)] });
+  const absolute = (name: string, base: string, params: Record<string, unknown> = {}) => String(named.resolveUrlPath(name, params).makeAbsoluteUrl(base));
+  assert.is(absolute("homepage", "https://example.org"), "https://example.org/");
+  assert.is(absolute("homepage", "https://example.org/root_path/"), "https://example.org/root_path/");
+  assert.is(absolute("user", "https://example.org", { username: "tomchristie" }), "https://example.org/users/tomchristie");
+  assert.is(absolute("user", "https://example.org/root_path/", { username: "tomchristie" }), "https://example.org/root_path/users/tomchristie");
+  assert.is(absolute("websocket_endpoint", "https://example.org"), "wss://example.org/ws");
+  assert.is(absolute("websocket_endpoint", "http://example.org"), "ws://example.org/ws");
+  // url_path_for's URLPath is the path as text.
+  assert.is(String(named.resolveUrlPath("user", { username: "tom" })), "/users/tom");
 });
 
 test("convertor toString checks, as Starlette's", () => {
@@ -318,6 +366,162 @@ test("a route's 405 inside an app is an HTTPException for the handlers, as a rej
   assert.instance(error, HTTPException);
   assert.is((error as HTTPException).statusCode, 405);
   assert.equal((error as HTTPException).headers, { Allow: "GET, HEAD" });
+});
+
+test("test_router_add_websocket_route", async () => {
+  await client.websocketConnect("/ws", {}, async (session) => {
+    assert.is(await session.receiveText(), "Hello, world!");
+  });
+  await client.websocketConnect("/ws/test", {}, async (session) => {
+    assert.is(await session.receiveText(), "Hello, test!");
+  });
+});
+
+const httpEndpoint = (request: Request) => new Response(`URL: ${String(request.urlFor("http_endpoint"))}`, { mediaType: "text/plain" });
+
+class WebSocketEndpoint {
+  async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+    const websocket = new WebSocket(scope, receive, send);
+    await websocket.accept();
+    await websocket.sendJson({ URL: String(websocket.urlFor("websocket_endpoint")) });
+    await websocket.close();
+  }
+}
+
+const mixedProtocolApp = new Router({
+  routes: [new Route("/", httpEndpoint, { name: "http_endpoint" }), new WebSocketRoute("/", new WebSocketEndpoint(), { name: "websocket_endpoint" })],
+});
+
+test("test_protocol_switch", async () => {
+  const client = new TestClient(mixedProtocolApp);
+  const response = await client.get("/");
+  assert.is(response.statusCode, 200);
+  assert.is(response.text, "URL: http://testserver/");
+  await client.websocketConnect("/", {}, async (session) => {
+    assert.equal(await session.receiveJson(), { URL: "ws://testserver/" });
+  });
+  assert.instance(await rejects(client.websocketConnect("/404")), WebSocketDisconnect);
+});
+
+async function wsHelloworld(websocket: WebSocket): Promise<void> {
+  await websocket.accept();
+  await websocket.sendText("Hello, world!");
+  await websocket.close();
+}
+
+test("test_standalone_ws_route_matches", async () => {
+  const client = new TestClient(new WebSocketRoute("/", wsHelloworld));
+  await using websocket = await client.websocketConnect("/");
+  assert.is(await websocket.receiveText(), "Hello, world!");
+});
+
+test("test_standalone_ws_route_does_not_match", async () => {
+  const client = new TestClient(new WebSocketRoute("/", wsHelloworld));
+  const error = await rejects(client.websocketConnect("/invalid"));
+  assert.instance(error, WebSocketDisconnect);
+  // Closed before accept, as Starlette's WebSocketClose: the server refuses the handshake with 403.
+  assert.is((error as WebSocketDisconnect).code, 1000);
+});
+
+test("test_partial_async_ws_endpoint", async () => {
+  await client.websocketConnect("/partial/ws", {}, async (websocket) => {
+    assert.equal(await websocket.receiveJson(), { url: "ws://testserver/partial/ws" });
+  });
+  await client.websocketConnect("/partial/ws/cls", {}, async (websocket) => {
+    assert.equal(await websocket.receiveJson(), { url: "ws://testserver/partial/ws/cls" });
+  });
+});
+
+test("test_websocket_route_middleware", async () => {
+  async function websocketEndpoint(session: WebSocket): Promise<void> {
+    await session.accept();
+    await session.sendText("Hello, world!");
+    await session.close();
+  }
+  class WebsocketMiddleware {
+    constructor(readonly app: ASGIApp) {}
+    async call(scope: Scope, receive: Receive, send: Send): Promise<void> {
+      const modifiedSend = async (msg: Message) => {
+        if (msg.type === "websocket.accept") (msg.headers as Array<[string, string]>).push(["X-Test", "Set by middleware"]);
+        await send(msg);
+      };
+      await this.app(scope, receive, modifiedSend);
+    }
+  }
+  const app = new App({ routes: [new WebSocketRoute("/ws", websocketEndpoint, { middleware: [new Middleware(WebsocketMiddleware)] })] });
+  await using websocket = await new TestClient(app).websocketConnect("/ws");
+  assert.is(await websocket.receiveText(), "Hello, world!");
+  assert.equal(websocket.extraHeaders, [["X-Test", "Set by middleware"]]);
+});
+
+test("test_websocket_route_repr", () => {
+  const route = new WebSocketRoute("/ws", websocket_endpoint);
+  assert.is(String(route), "WebSocketRoute(path='/ws', name='websocket_endpoint')");
+  // An ASGI object is named after its class, as Starlette's get_name.
+  assert.is(new WebSocketRoute("/ws", new WebSocketEndpoint()).name, "WebSocketEndpoint");
+  assert.is(new WebSocketRoute("/ws", new WebSocketEndpoint()).urlPathFor("WebSocketEndpoint"), "/ws");
+});
+
+test("websocket routing: a Mount passes websocket scopes on with path params; an http-only Route or a ws route never crosses over", async () => {
+  const router = new Router({
+    routes: [
+      new Route("/same", () => "http"),
+      new Mount("/rooms/{house}", { routes: [new WebSocketRoute("/{room:int}", async (ws: WebSocket) => {
+        await ws.accept();
+        await ws.sendJson({ params: ws.pathParams, root: ws.scope.root_path });
+        await ws.close();
+      })] }),
+    ],
+  });
+  const client = new TestClient(router);
+  await client.websocketConnect("/rooms/a/12", {}, async (ws) => {
+    assert.equal(await ws.receiveJson(), { params: { house: "a", room: 12 }, root: "/rooms/a" });
+  });
+  // An http route does not match a websocket scope: refused before accept.
+  assert.instance(await rejects(client.websocketConnect("/same")), WebSocketDisconnect);
+  // No slash redirect for a websocket: /rooms/a/12/ does not match.
+  assert.instance(await rejects(client.websocketConnect("/rooms/a/12/")), WebSocketDisconnect);
+  assert.is((await client.get("/rooms/a/12")).statusCode, 404);
+  // Router.addWebsocketRoute, Starlette's add_websocket_route.
+  router.addWebsocketRoute("/late", wsHelloworld, { name: "late" });
+  assert.is(router.urlPathFor("late"), "/late");
+  await client.websocketConnect("/late", {}, async (ws) => assert.is(await ws.receiveText(), "Hello, world!"));
+  assert.throws(() => new WebSocketRoute("nope", wsHelloworld), /Routed paths must start with '\/'/);
+  assert.throws(() => router.urlPathFor("late", { extra: 1 }), (e: unknown) => e instanceof NoMatchFound);
+});
+
+test("urlFor from a websocket: ws:// for a websocket route, http:// for an http route, the base URL's scheme for a path with no protocol", async () => {
+  // A route of one's own that only knows its path, as Starlette's BaseRoute subclasses return a plain URLPath.
+  class Fixed extends BaseRoute {
+    matches(): [Match, Partial<Scope>] {
+      return [Match.NONE, {}];
+    }
+    urlPathFor(name: string): string {
+      if (name !== "fixed") throw new NoMatchFound(name, {});
+      return "/fixed";
+    }
+    async handle(): Promise<void> {}
+  }
+  const router = new Router({
+    routes: [
+      new Fixed(),
+      new Route("/page", homepage, { name: "page" }),
+      new Mount("/files", { app: staticApp, name: "files" }),
+      new WebSocketRoute("/ws", async (websocket: WebSocket) => {
+        await websocket.accept();
+        const names: Array<[string, Record<string, unknown>]> = [["fixed", {}], ["page", {}], ["files", { path: "/a.txt" }], ["ws", {}]];
+        await websocket.sendJson(names.map(([name, params]) => String(websocket.urlFor(name, params))));
+        await websocket.close();
+      }, { name: "ws" }),
+    ],
+  });
+  const client = new TestClient(router, {});
+  await client.websocketConnect("wss://example.org/ws", {}, async (websocket) => {
+    assert.equal(await websocket.receiveJson(), ["wss://example.org/fixed", "https://example.org/page", "wss://example.org/files/a.txt", "wss://example.org/ws"]);
+  });
+  // An app or router in the scope with only urlPathFor (no resolveUrlPath): the base URL's scheme.
+  const plain = new WebSocket({ type: "websocket", scheme: "ws", path: "/", headers: [["host", "h"]], router: { urlPathFor: () => "/only-path" } }, async () => ({ type: "websocket.connect" }), async () => undefined);
+  assert.is(String(plain.urlFor("anything")), "ws://h/only-path");
 });
 
 test.run();

@@ -1,6 +1,11 @@
 // No Starlette counterpart (uvicorn's role): serve() over real HTTP on 127.0.0.1.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { App } from "../src/applications.js";
@@ -507,7 +512,8 @@ test("serve() options: an unknown or mistyped one is a TypeError naming it, befo
   assert.is(await error({ accesLog: false }), 'TypeError: serve() got an unexpected option "accesLog"; did you mean "accessLog"?');
   assert.is(await error({ hosts: "::1" }), 'TypeError: serve() got an unexpected option "hosts"; did you mean "host"?');
   assert.is(await error({ lag: log }), 'TypeError: serve() got an unexpected option "lag"; did you mean "log"?');
-  assert.is(await error({ workers: 4 }), "TypeError: serve() got an unexpected option \"workers\"; the options are host, port, rootPath, accessLog, log, handleSignals, maxBodySize, proxyHeaders, forwardedAllowIps, wsMaxSize, wsMaxQueue, wsPingInterval, wsPingTimeout, wsPerMessageDeflate");
+  // Far from every option: the list of them (it grows with the options, so only its ends are checked here).
+  assert.match(await error({ workers: 4 }), /^TypeError: serve\(\) got an unexpected option "workers"; the options are host, port, rootPath, accessLog, log, handleSignals, uds, fd, .*, wsPerMessageDeflate/);
   assert.is(await error({ forwarded_allow_ips: "*" }), 'TypeError: serve() got an unexpected option "forwarded_allow_ips"; did you mean "forwardedAllowIps"?');
   assert.is(await error({ proxyHeaders: "yes" }), 'TypeError: serve() option "proxyHeaders" must be true or false, got "yes"');
   const allowIps = 'must be a comma-separated string or a list of addresses and networks ("*" for any)';
@@ -564,5 +570,189 @@ test("an app without lifespan support is served, with uvicorn's note", async () 
   assert.not.ok(lines.includes("INFO:     Waiting for application shutdown."));
   assert.ok(lines.includes("INFO:     Shutting down"));
 });
+
+// The options the starlette-ts command's flags give (uvicorn's Config and Server).
+
+const echoScope: ASGIApp = async (scope, receive, send) => {
+  if (scope.type === "lifespan") return;
+  if (scope.type === "websocket") {
+    await send({ type: "websocket.accept" });
+    await send({ type: "websocket.send", text: JSON.stringify({ scheme: scope.scheme }) });
+    await send({ type: "websocket.close", code: 1000 });
+    return;
+  }
+  const body = JSON.stringify({ path: scope.path, raw_path: scope.raw_path, root_path: scope.root_path, scheme: scope.scheme, server: scope.server ?? null });
+  await new PlainTextResponse(body).call(scope, receive, send);
+};
+
+const certDir = mkdtempSync(join(tmpdir(), "starlette-ts-tls-"));
+/** A self-signed certificate from the openssl command, or null where there is none. */
+function certificate(encrypted = false): { key: string; cert: string; both: string } | null {
+  const key = join(certDir, encrypted ? "enc.key" : "plain.key");
+  const cert = join(certDir, encrypted ? "enc.crt" : "plain.crt");
+  const args = ["req", "-x509", "-newkey", "rsa:2048", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"];
+  const made = spawnSync("openssl", encrypted ? [...args, "-passout", "pass:secret"] : [...args, "-nodes"]);
+  if (made.status !== 0) return null;
+  const both = join(certDir, "both.pem");
+  writeFileSync(both, readFileSync(key, "utf8") + readFileSync(cert, "utf8"));
+  return { key, cert, both };
+}
+
+function fetchTls(server: ServerHandle, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest({ host: server.host, port: server.port, path, rejectUnauthorized: false }, (res) => {
+      let body = "";
+      res.on("data", (c: Buffer) => (body += c.toString()));
+      res.on("end", () => resolve(body));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+test("rootPath: the path keeps it in front, as uvicorn's scope does", async () => {
+  const server = await serve(echoScope, { ...quiet(), rootPath: "/api" });
+  try {
+    const scope = JSON.parse((await call(server, "/items%201")).body) as Record<string, unknown>;
+    assert.equal([scope.path, scope.raw_path, scope.root_path], ["/api/items 1", "/api/items%201", "/api"]);
+  } finally {
+    await server.close();
+  }
+});
+
+test("sslCertfile and sslKeyfile: HTTPS and WSS, a certificate file holding the key, an encrypted key", async () => {
+  const plain = certificate();
+  if (plain === null) return console.warn("(openssl not available: TLS not tested)");
+  assert.is(await serve(echoScope, { ...quiet(), sslKeyfile: plain.key }).catch((e: Error) => e.message), 'serve() option "sslKeyfile" needs "sslCertfile" too');
+  const lines: string[] = [];
+  const server = await serve(echoScope, { ...quiet(lines), sslKeyfile: plain.key, sslCertfile: plain.cert });
+  try {
+    assert.is(JSON.parse(await fetchTls(server, "/")).scheme, "https");
+    assert.match(server.url, /^https:\/\/127\.0\.0\.1:\d+$/);
+    assert.ok(lines.includes(`INFO:     Uvicorn-compatible server running on ${server.url} (Press CTRL+C to quit)`));
+    const { WebSocket } = await import("ws");
+    const ws = new WebSocket(`wss://127.0.0.1:${server.port}/`, { rejectUnauthorized: false });
+    const message = await new Promise<string>((resolve, reject) => ws.once("message", (d) => resolve(String(d))).once("error", reject));
+    assert.is(JSON.parse(message).scheme, "wss");
+    await new Promise((r) => ws.once("close", r));
+  } finally {
+    await server.close();
+  }
+  const combined = await serve(echoScope, { ...quiet(), sslCertfile: plain.both });
+  try {
+    assert.is(JSON.parse(await fetchTls(combined, "/")).scheme, "https");
+  } finally {
+    await combined.close();
+  }
+  const enc = certificate(true) as { key: string; cert: string };
+  const encrypted = await serve(echoScope, { ...quiet(), sslKeyfile: enc.key, sslCertfile: enc.cert, sslKeyfilePassword: "secret" });
+  try {
+    assert.is(JSON.parse(await fetchTls(encrypted, "/")).scheme, "https");
+  } finally {
+    await encrypted.close();
+  }
+});
+
+test("uds: a socket file left behind is replaced and keeps its mode; anything else there is an error, as uvicorn says it", async () => {
+  const path = join(certDir, "stale.sock");
+  // A socket file nobody listens on any more (Python leaves it behind; Node removes its own).
+  spawnSync("python3", ["-c", `import os, socket; s = socket.socket(socket.AF_UNIX); s.bind(${JSON.stringify(path)}); os.chmod(${JSON.stringify(path)}, 0o600)`]);
+  const lines: string[] = [];
+  if (existsSync(path)) {
+    const server = await serve(echoScope, { ...quiet(lines), uds: path });
+    try {
+      assert.is(statSync(path).mode & 0o777, 0o600);
+      assert.is(server.url, `http+unix://${encodeURIComponent(path)}`);
+      assert.is(server.host, path);
+    } finally {
+      await server.close();
+    }
+  }
+  const fresh = await serve(echoScope, { ...quiet(), uds: join(certDir, "fresh.sock") });
+  assert.is(statSync(join(certDir, "fresh.sock")).mode & 0o777, 0o666);
+  await fresh.close();
+  const file = join(certDir, "a-file");
+  writeFileSync(file, "");
+  lines.length = 0;
+  const failed = await serve(echoScope, { ...quiet(lines), uds: file }).catch((e: NodeJS.ErrnoException) => e.code);
+  assert.is(failed, "EADDRINUSE");
+  assert.ok(lines.includes(`ERROR:    [Errno 98] error while attempting to bind on address ${file}: address already in use`), lines.join("\n"));
+  lines.length = 0;
+  await serve(echoScope, { ...quiet(lines), fd: 987654 }).catch(() => undefined);
+  assert.match(lines.find((l) => l.startsWith("ERROR:")) ?? "", /^ERROR: {4}\[Errno \d+\] error while attempting to bind on address fd 987654: /);
+});
+
+test("limitConcurrency: requests still running count too, after their client has gone", async () => {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const app: ASGIApp = async (scope, receive, send) => {
+    if (scope.type === "lifespan") return;
+    if (scope.path === "/hold") await held;
+    await new PlainTextResponse("ok").call(scope, receive, send).catch(() => undefined);
+  };
+  const lines: string[] = [];
+  const server = await serve(app, { ...quiet(lines), limitConcurrency: 2, accessLog: false });
+  try {
+    // Two requests whose clients leave while the app still works on them: no connection, two tasks.
+    // (An idle keep-alive connection counts as uvicorn counts it: none is opened before.)
+    for (let i = 0; i < 2; i++) {
+      const socket = connect(server.port, server.host);
+      socket.write("GET /hold HTTP/1.1\r\nhost: x\r\n\r\n");
+      await new Promise((r) => setTimeout(r, 50));
+      socket.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    const refused = await call(server, "/");
+    assert.equal([refused.status, refused.body], [503, "Service Unavailable"], lines.join("\n"));
+    assert.ok(lines.includes("WARNING:  Exceeded concurrency limit."));
+    release();
+    await new Promise((r) => setTimeout(r, 50));
+    assert.is((await call(server, "/")).status, 200);
+  } finally {
+    release();
+    await server.close();
+  }
+});
+
+test("lifespan 'on': the exception or the app's message, then uvicorn's verdict; 'off': no lifespan at all", async () => {
+  const raising: ASGIApp = async (scope) => {
+    if (scope.type === "lifespan") throw "not an Error";
+  };
+  const lines: string[] = [];
+  assert.is(await serve(raising, { ...quiet(lines), lifespan: "on" }).catch((e: unknown) => e), "not an Error");
+  assert.equal(lines.slice(-2), ["ERROR:    Exception in 'lifespan' protocol\nnot an Error", "ERROR:    Application startup failed. Exiting."]);
+  const failing: ASGIApp = async (scope, receive, send) => {
+    if (scope.type !== "lifespan") return;
+    await receive();
+    await send({ type: "lifespan.startup.failed", message: "no database" });
+  };
+  lines.length = 0;
+  await serve(failing, { ...quiet(lines), lifespan: "on" }).catch(() => undefined);
+  assert.equal(lines.slice(-2), ["ERROR:    no database", "ERROR:    Application startup failed. Exiting."]);
+  lines.length = 0;
+  const server = await serve(raising, { ...quiet(lines), lifespan: "off" });
+  await server.close();
+  assert.not.ok(lines.some((l) => /application (startup|shutdown)/i.test(l)), lines.join("\n"));
+});
+
+test("logLevel: lines below it are dropped, the access log with INFO", async () => {
+  const lines: string[] = [];
+  const app: ASGIApp = async (scope) => {
+    if (scope.type === "http") throw new Error("boom");
+  };
+  const server = await serve(app, { ...quiet(lines), logLevel: "error" });
+  try {
+    assert.is((await call(server, "/")).status, 500);
+  } finally {
+    await server.close();
+  }
+  assert.ok(lines.length > 0 && lines.every((l) => l.startsWith("ERROR:")), lines.join("\n"));
+  const closed = await serve(app, { ...quiet(), logLevel: "critical", timeoutKeepAlive: 0.5, timeoutGracefulShutdown: null, limitMaxRequests: null, limitConcurrency: null });
+  assert.is(closed.server.keepAliveTimeout, 500);
+  await closed.close();
+  await closed.closed;
+});
+
+test.after(() => rmSync(certDir, { recursive: true, force: true }));
 
 test.run();

@@ -5,10 +5,12 @@ import * as assert from "uvu/assert";
 import { App } from "../src/applications.js";
 import { Request } from "../src/requests.js";
 import { JSONResponse, PlainTextResponse, Response } from "../src/responses.js";
-import { CookieJar, TestClient, type TestClientOptions } from "../src/testclient.js";
+import { CookieJar, TestClient, WebSocketDenialResponse, type TestClientOptions, type WebSocketConnectOptions } from "../src/testclient.js";
 import { URL } from "../src/datastructures.js";
-import type { ASGIApp } from "../src/types.js";
-import { rejects } from "./helpers.js";
+import type { ASGIApp, Scope } from "../src/types.js";
+import { WebSocket, WebSocketDisconnect } from "../src/websockets.js";
+import { HTTPEndpoint, WebSocketEndpoint } from "../src/endpoints.js";
+import { rejects, thrown } from "./helpers.js";
 import { requirePython, runPython } from "./python.js";
 import { UploadFile } from "../src/datastructures.js";
 import type { FileSpec, RequestOptions } from "../src/testclient.js";
@@ -96,7 +98,8 @@ test("the scope a request gets: host, client, headers, query, http version", asy
   assert.equal(body.client, ["testclient", 50000]);
   assert.equal(body.headers.slice(0, 6), [["host", "testserver"], ["accept", "*/*"], ["accept-encoding", "gzip, deflate"], ["connection", "keep-alive"], ["user-agent", "testclient"], ["x-default", "1"]]);
   const port = await new TestClient(echo, { baseUrl: "http://h:8000" }).get("/?q=1", { params: "r=2" });
-  assert.equal((port.json() as { url: string }).url, "http://h:8000/?q=1&r=2");
+  // httpx 0.28: params replace the URL's own query.
+  assert.equal((port.json() as { url: string }).url, "http://h:8000/?r=2");
 });
 
 test("bodies: json, data (form), content; content-length for POST even when empty", async () => {
@@ -458,6 +461,294 @@ test("an unknown or mistyped option is a TypeError naming it, as Python's unexpe
   assert.is(error([]), "TypeError: TestClient options must be an object, got []");
   assert.is(error({ baseUrl: "http://h", raiseServerExceptions: false, rootPath: "/r", headers: {}, cookies: { a: "1" }, followRedirects: false, client: ["h", 1] }), "constructed");
   assert.is(error({ headers: undefined, client: undefined }), "constructed");
+});
+
+// ---------------------------------------------------------------- websocket sessions
+
+test("test_websocket_blocking_receive", async () => {
+  const app: ASGIApp = async (scope, receive, send) => {
+    const websocket = new WebSocket(scope, receive, send);
+    await websocket.accept();
+    const respond = websocket.sendJson({ message: "test" });
+    try {
+      // This blocks, as the client sends nothing; it does not keep `respond` from running.
+      await websocket.receiveJson();
+    } catch (exc) {
+      if (!(exc instanceof WebSocketDisconnect)) throw exc;
+    }
+    await respond;
+  };
+  await using websocket = await new TestClient(app).websocketConnect("/");
+  assert.equal(await websocket.receiveJson(), { message: "test" });
+});
+
+test("test_websocket_not_block_on_close", async () => {
+  // anyio.sleep_forever() cancelled when the test leaves: here the app's next send after it has left fails.
+  let cancelled = false;
+  let resume: () => void = () => undefined;
+  const app: ASGIApp = async (scope, receive, send) => {
+    const websocket = new WebSocket(scope, receive, send);
+    await websocket.accept();
+    await new Promise<void>((resolve) => (resume = resolve));
+    try {
+      await websocket.sendText("too late");
+    } catch (exc) {
+      cancelled = true;
+      throw exc;
+    }
+  };
+  await new TestClient(app).websocketConnect("/", {}, () => undefined);
+  resume();
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.ok(cancelled);
+});
+
+test("test_websocket_raw_path_without_params", async () => {
+  const app: ASGIApp = async (scope, receive, send) => {
+    const websocket = new WebSocket(scope, receive, send);
+    await websocket.accept();
+    const rawPath = scope.raw_path;
+    assert.ok(rawPath !== undefined, "raw_path is set");
+    await websocket.sendBytes(Buffer.from(rawPath, "latin1"));
+  };
+  await using websocket = await new TestClient(app).websocketConnect("/hello-world", { params: { foo: "bar" } });
+  assert.is(Buffer.from(await websocket.receiveBytes()).toString(), "/hello-world");
+});
+
+/** The fields of the scope an app gets, as tests/python/testclient_websocket_scope.py sends them back. */
+const scopeEcho: ASGIApp = async (scope, receive, send) => {
+  const websocket = new WebSocket(scope, receive, send);
+  const offered = scope.subprotocols as string[];
+  await websocket.accept({ subprotocol: offered.at(-1) ?? null });
+  await websocket.sendJson({
+    type: scope.type,
+    scheme: scope.scheme,
+    path: scope.path,
+    raw_path: scope.raw_path,
+    root_path: scope.root_path,
+    query_string: scope.query_string,
+    headers: scope.headers,
+    client: scope.client,
+    server: scope.server,
+    subprotocols: scope.subprotocols,
+    extensions: scope.extensions,
+    url: String(websocket.url),
+    cookies: websocket.cookies,
+  });
+  await websocket.close();
+};
+
+interface ScopeCase {
+  url: string;
+  subprotocols?: string[];
+  headers?: Array<[string, string]>;
+  params?: Record<string, string>;
+  jar?: Record<string, string>;
+  root_path?: string;
+}
+
+const SCOPE_CASES: ScopeCase[] = [
+  { url: "/ws?a=1", subprotocols: ["soap", "wamp"], headers: [["X-Custom", "v"], ["connection", "Upgrade"]], params: { b: "2" }, jar: { session: "abc" } },
+  { url: "wss://example.org:8443/p%20q?x=%C3%A9" },
+  { url: "ws://testserver", root_path: "/root" },
+  { url: "/ws", headers: [["sec-websocket-protocol", "a,b , c"], ["user-agent", "mine"], ["Cookie", "given=1"]], jar: { session: "abc" } },
+  { url: "ws://example.com/ws?dropped=1", params: {} },
+];
+
+async function ourScope(c: ScopeCase): Promise<{ scope: unknown; accepted_subprotocol: string | null }> {
+  const client = new TestClient(scopeEcho, { rootPath: c.root_path ?? "" });
+  for (const [name, value] of Object.entries(c.jar ?? {})) client.cookies.set(name, value);
+  const options: WebSocketConnectOptions = {};
+  if (c.subprotocols) options.subprotocols = c.subprotocols;
+  if (c.headers) options.headers = c.headers;
+  if (c.params) options.params = c.params;
+  return client.websocketConnect(c.url, options, async (websocket) => ({ scope: await websocket.receiveJson(), accepted_subprotocol: websocket.acceptedSubprotocol }));
+}
+
+test("websocketConnect's scope: subprotocols, headers, params, the cookie jar, ws/wss URLs, as Starlette's TestClient builds it", async () => {
+  const ours = await Promise.all(SCOPE_CASES.map(ourScope));
+  const first = ours[0].scope as { headers: Array<[string, string]>; subprotocols: string[]; cookies: unknown; url: string };
+  assert.equal(first.subprotocols, ["soap", "wamp"]);
+  assert.is(ours[0].accepted_subprotocol, "wamp");
+  assert.ok(first.headers.some(([k, v]) => k === "cookie" && v === "session=abc"), "the jar's cookie is on the handshake");
+  assert.equal(first.cookies, { session: "abc" });
+  assert.is(first.url, "ws://testserver/ws?b=2");
+  if (requirePython("starlette", "httpx")) {
+    const python = runPython<unknown[]>("testclient_websocket_scope", SCOPE_CASES);
+    assert.equal(ours, python);
+  }
+});
+
+test("websocketConnect: the callback form returns its value and closes the session, even when it throws", async () => {
+  const log: string[] = [];
+  const app: ASGIApp = async (scope, receive, send) => {
+    const websocket = new WebSocket(scope, receive, send);
+    await websocket.accept();
+    try {
+      for (;;) log.push(await websocket.receiveText());
+    } catch (exc) {
+      log.push(`closed ${(exc as WebSocketDisconnect).code}`);
+    }
+  };
+  const client = new TestClient(app);
+  const value = await client.websocketConnect("/", {}, (websocket) => {
+    websocket.sendText("a");
+    return 42;
+  });
+  assert.is(value, 42);
+  const error = await rejects(
+    client.websocketConnect("/", {}, (websocket) => {
+      websocket.sendText("b");
+      throw new Error("the test's own failure");
+    }),
+  );
+  assert.is(error.message, "the test's own failure");
+  assert.equal(log, ["a", "closed 1000", "b", "closed 1000"]);
+  // `await using` closes at the end of the block; exit() twice is harmless.
+  {
+    await using websocket = await client.websocketConnect("/");
+    websocket.sendText("c");
+    await websocket.exit();
+  }
+  assert.equal(log.slice(4), ["c", "closed 1000"]);
+});
+
+test("WebSocketDenialResponse: statusCode, headers, content, text and json() of the app's HTTP answer", async () => {
+  const app = new App({
+    routes: [],
+    exceptionHandlers: [[HTTPExceptionLike, () => new JSONResponse({ detail: "Unauthorized" }, { statusCode: 401, headers: { "www-authenticate": "Basic" } })]],
+  });
+  app.websocket("/ws", () => {
+    throw new HTTPExceptionLike();
+  });
+  const error = await rejects(new TestClient(app).websocketConnect("/ws"));
+  assert.instance(error, WebSocketDenialResponse);
+  assert.instance(error, WebSocketDisconnect);
+  const denial = error as WebSocketDenialResponse;
+  assert.is(denial.statusCode, 401);
+  assert.is(denial.headers.get("www-authenticate"), "Basic");
+  assert.is(denial.headers.get("content-type"), "application/json");
+  assert.is(Buffer.from(denial.content).toString(), '{"detail":"Unauthorized"}');
+  assert.is(denial.text, '{"detail":"Unauthorized"}');
+  assert.equal(denial.json(), { detail: "Unauthorized" });
+  assert.is(denial.code, 1006);
+  assert.is(denial.response.url.scheme, "ws");
+});
+
+class HTTPExceptionLike extends Error {}
+
+test("a denial response sent in several body messages, some empty, and one with no headers", async () => {
+  const app: ASGIApp = async (_scope, receive, send) => {
+    await receive();
+    await send({ type: "websocket.http.response.start", status: 418 });
+    await send({ type: "websocket.http.response.body", body: new TextEncoder().encode("I'm "), more_body: true });
+    await send({ type: "websocket.http.response.body", more_body: true });
+    await send({ type: "websocket.http.response.body", body: new TextEncoder().encode("a teapot") });
+  };
+  const denial = (await rejects(new TestClient(app).websocketConnect("/"))) as WebSocketDenialResponse;
+  assert.is(denial.statusCode, 418);
+  assert.is(denial.text, "I'm a teapot");
+  assert.equal([...denial.headers.keys()], []);
+  assert.is(denial.response.messages.length, 4);
+});
+
+test("a close before accept without code or reason is WebSocketDisconnect(1000, '')", async () => {
+  const app: ASGIApp = async (_scope, receive, send) => {
+    await receive();
+    await send({ type: "websocket.close" });
+  };
+  const error = (await rejects(new TestClient(app).websocketConnect("/"))) as WebSocketDisconnect;
+  assert.instance(error, WebSocketDisconnect);
+  assert.is(error.code, 1000);
+  assert.is(error.reason, "");
+});
+
+test("TestClient takes an endpoint class as the app; websocketConnect's options are checked", async () => {
+  class Echo extends WebSocketEndpoint {
+    override encoding = "text" as const;
+    override async onReceive(websocket: WebSocket, data: string): Promise<void> {
+      await websocket.sendText(data.toUpperCase());
+    }
+  }
+  const client = new TestClient(Echo);
+  await client.websocketConnect("/", {}, async (websocket) => {
+    websocket.sendText("hi");
+    assert.is(await websocket.receiveText(), "HI");
+  });
+  class Page extends HTTPEndpoint {
+    get = () => new PlainTextResponse("page");
+  }
+  assert.is((await new TestClient(Page).get("/")).text, "page");
+  const message = async (options: unknown) => (await rejects(client.websocketConnect("/", options as WebSocketConnectOptions))).message;
+  assert.is(await message({ subprotocol: "a" }), 'websocketConnect got an unexpected option "subprotocol"; did you mean "subprotocols"?');
+  assert.is(await message({ headers: [["a"]] }), 'websocketConnect option "headers" must be an object of header names to values, or [name, value] pairs, got [ [Array] ]');
+  assert.is(await message({ headers: { a: 1 } }), "websocketConnect option \"headers\" must be an object of header names to values, or [name, value] pairs, got { a: 1 }");
+  assert.is(await message({ params: 1 }), 'websocketConnect option "params" must be a query string or an object, got 1');
+  assert.is(await message({ subprotocols: "a" }), 'websocketConnect option "subprotocols" must be a list of strings, got "a"');
+});
+
+test("a websocket scope carries the lifespan state, and a session's receive after the app returned says why it waits no more", async () => {
+  const app = new App({
+    lifespan: async function* () {
+      yield { count: 1 };
+    },
+  });
+  app.websocket("/", async (websocket: WebSocket) => {
+    await websocket.accept();
+    await websocket.sendJson({ count: (websocket.scope.state as Scope["state"] & { count: number }).count });
+  });
+  const client = new TestClient(app);
+  await client.run(async () => {
+    await client.websocketConnect("/", {}, async (websocket) => {
+      assert.equal(await websocket.receiveJson(), { count: 1 });
+      const error = await rejects(websocket.receiveText());
+      assert.is(error.message, "The app returned without closing the websocket: there is nothing more to receive");
+    });
+  });
+});
+
+test("WebSocketTestSession's edges: the wrong kind of message, JSON of undefined, an app that returns before accepting, use after the session ended", async () => {
+  const app: ASGIApp = async (_scope, receive, send) => {
+    await receive();
+    await send({ type: "websocket.accept" });
+    const message = await receive();
+    await send({ type: "websocket.send", bytes: new TextEncoder().encode(String(message.text)) });
+    await send({ type: "websocket.send", text: "not bytes" });
+    await new Promise(() => undefined); // never returns: the session cancels it
+  };
+  const session = await new TestClient(app).websocketConnect("ws:///no-host");
+  assert.equal(session.scope.server, ["testserver", 80]);
+  session.sendJson(undefined);
+  assert.is((await rejects(session.receiveText())).message, "Expected text websocket messages, but got bytes");
+  assert.is((await rejects(session.receiveBytes())).message, "Expected bytes websocket messages, but got text");
+  await session.exit();
+  assert.is((await rejects(session.receive())).message, "The websocket session has ended");
+  assert.is(thrown(() => session.sendText("late")).message, "The websocket session has ended");
+
+  const silent: ASGIApp = async (_scope, receive) => void (await receive());
+  const error = await rejects(new TestClient(silent).websocketConnect("/"));
+  assert.is(error.message, 'The app returned without sending "websocket.accept", "websocket.close" or a denial response');
+});
+
+test("an app that receives after the test left is cancelled there, and its Cancelled is not the test's error", async () => {
+  let resume: () => void = () => undefined;
+  const seen: string[] = [];
+  const app: ASGIApp = async (_scope, receive, send) => {
+    await receive();
+    await send({ type: "websocket.accept" });
+    await new Promise<void>((resolve) => (resume = resolve));
+    seen.push((await receive()).type); // the close the session sent on leaving
+    try {
+      await receive();
+    } catch (exc) {
+      seen.push((exc as Error).name);
+      throw exc;
+    }
+  };
+  await new TestClient(app).websocketConnect("/", {}, () => undefined);
+  resume();
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(seen, ["websocket.disconnect", "Cancelled"]);
 });
 
 test.run();

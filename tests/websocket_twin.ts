@@ -105,3 +105,8 @@ export async function websocketTwin(scope: Scope, receive: Receive, send: Send):
     } else await send({ ...message, type: "websocket.send" });
   }
 }
+
+/** What the connection opened with ?key=`key` received, as /report gives it (for serve() in this process). */
+export function eventsOf(key: string): Array<Record<string, unknown>> {
+  return EVENTS.get(key) ?? [];
+}

@@ -253,6 +253,32 @@ test("test_client_disconnect_on_send", async () => {
   assert.is(exc, other);
 });
 
+test("a server's send that throws at once, or fails a close, is taken as an async one", async () => {
+  const receive: Receive = async () => ({ type: "websocket.connect" });
+  const epipe = Object.assign(new Error("write EPIPE"), { errno: -32, code: "EPIPE", syscall: "write" });
+  const other = new TypeError("not an OSError");
+  for (const [error, closing] of [[epipe, false], [other, false], [epipe, true]] as const) {
+    // Not an async function: the error is thrown synchronously by the first websocket.send.
+    const send: Send = (message) => {
+      if (message.type === "websocket.accept") return Promise.resolve();
+      if (message.type === "websocket.close") return Promise.reject(error);
+      throw error;
+    };
+    const websocket = new WebSocket({ type: "websocket", path: "/" }, receive, send);
+    await websocket.accept();
+    const sending = closing ? websocket.close() : websocket.sendText("x");
+    assert.instance(sending, Promise, "a rejection, not a throw");
+    const exc = await rejects(sending);
+    if (error === other) assert.is(exc, other);
+    else assert.equal([exc instanceof WebSocketDisconnect, (exc as WebSocketDisconnect).code, websocket.applicationState], [true, 1006, WebSocketState.DISCONNECTED]);
+  }
+  // Calls in the wrong state reject too, rather than throw.
+  const idle = new WebSocket({ type: "websocket", path: "/" }, receive, async () => undefined);
+  const receiving = idle.receiveText();
+  assert.instance(receiving, Promise);
+  assert.instance(await rejects(receiving), WebSocketDisconnected);
+});
+
 test("test_application_close", async () => {
   const app: ASGIApp = async (scope, receive, send) => {
     const websocket = new WebSocket(scope, receive, send);

@@ -11,8 +11,8 @@ import type { BaseRoute, Lifespan } from "../routing.js";
 import type { Receive, Scope, Send } from "../types.js";
 import type { ResponseClass } from "./_route_handler.js";
 import type { DependencyOverrides } from "./dependencies/resolve.js";
-import { httpExceptionHandler, requestValidationExceptionHandler } from "./exception_handlers.js";
-import { RequestValidationError } from "./exceptions.js";
+import { httpExceptionHandler, requestValidationExceptionHandler, websocketRequestValidationExceptionHandler } from "./exception_handlers.js";
+import { RequestValidationError, WebSocketRequestValidationError } from "./exceptions.js";
 import { getRedocHtml, getSwaggerUiHtml, getSwaggerUiOauth2RedirectHtml } from "./openapi/docs.js";
 import { openapiJson, type Contact, type ExternalDocumentation, type License, type OpenAPI, type Server, type Tag } from "./openapi/models.js";
 import { getOpenapi } from "./openapi/utils.js";
@@ -21,13 +21,17 @@ import {
   APIRouter,
   operationRegistrar,
   routesVersion,
+  websocketRegistrar,
   type APIRoute,
+  type APIWebSocketRoute,
   type APIRouteOptions,
   type GenerateUniqueIdFunction,
   type Handler,
   type IncludeRouterOptions,
   type OperationRegistrar,
   type ResponsesSpec,
+  type WebSocketOptions,
+  type WebSocketRegistrar,
 } from "./routing.js";
 import type { ParamsSpec } from "./types.js";
 
@@ -174,6 +178,7 @@ export class FastAPI extends App {
     const defaults: Array<[ExceptionHandlerKey, ExceptionHandler]> = [
       [HTTPException, httpExceptionHandler],
       [RequestValidationError, requestValidationExceptionHandler],
+      [WebSocketRequestValidationError, websocketRequestValidationExceptionHandler as ExceptionHandler],
     ];
     for (const [key, handler] of defaults) if (!this.exceptionHandlers.has(key)) this.exceptionHandlers.set(key, handler);
     this.setup();
@@ -279,6 +284,22 @@ export class FastAPI extends App {
   override readonly head: OperationRegistrar = operationRegistrar((p, h, o) => this.addApiRoute(p, h, o), "HEAD");
   override readonly patch: OperationRegistrar = operationRegistrar((p, h, o) => this.addApiRoute(p, h, o), "PATCH");
   readonly trace: OperationRegistrar = operationRegistrar((p, h, o) => this.addApiRoute(p, h, o), "TRACE");
+
+  /** A websocket route whose handler gets its declared params (`WebSocket` among them). */
+  addApiWebsocketRoute(path: string, endpoint: Handler<never>, options: WebSocketOptions = {}): APIWebSocketRoute {
+    return this.router.addApiWebsocketRoute(path, endpoint, options);
+  }
+
+  /**
+   * `app.websocket(path, { params })(handler)`, as FastAPI's `@app.websocket(path)`.
+   *
+   * @example
+   * app.websocket("/ws", { params: { websocket: WebSocket } }, async ({ websocket }) => {
+   *   await websocket.accept();
+   *   for (;;) await websocket.sendText(`Message text was: ${await websocket.receiveText()}`);
+   * });
+   */
+  override readonly websocket: WebSocketRegistrar = websocketRegistrar((p, h, o) => this.addApiWebsocketRoute(p, h, o));
 }
 
 /** The request's root path without its trailing slashes (FastAPI's `req.scope.get("root_path", "").rstrip("/")`). */

@@ -3,7 +3,9 @@ import type { HTTPException } from "../exceptions.js";
 import type { Request } from "../requests.js";
 import { JSONResponse, Response } from "../responses.js";
 import { jsonableEncoder } from "./encoders.js";
-import type { RequestValidationError } from "./exceptions.js";
+import type { WebSocket } from "../websockets.js";
+import type { RequestValidationError, WebSocketRequestValidationError } from "./exceptions.js";
+import { WS_1008_POLICY_VIOLATION } from "./status.js";
 import { isBodyAllowedForStatusCode } from "./utils.js";
 
 /** `{"detail": exc.detail}` with the exception's status and headers. */
@@ -17,4 +19,12 @@ export function httpExceptionHandler(_request: Request, exc: unknown): Response 
 /** The 422: `{"detail": [{type, loc, msg, input, ctx?}, ...]}`. */
 export function requestValidationExceptionHandler(_request: Request, exc: unknown): Response {
   return new JSONResponse({ detail: jsonableEncoder((exc as RequestValidationError).errors()) }, { statusCode: 422 });
+}
+
+/**
+ * Closes the websocket with 1008 (policy violation), the errors as the reason. As in FastAPI the
+ * reason is the list itself, not text: the TestClient's WebSocketDisconnect carries it as given.
+ */
+export async function websocketRequestValidationExceptionHandler(websocket: WebSocket, exc: unknown): Promise<void> {
+  await websocket.close(WS_1008_POLICY_VIOLATION, jsonableEncoder((exc as WebSocketRequestValidationError).errors()) as unknown as string);
 }

@@ -1,11 +1,21 @@
 // Port of fastapi/exceptions.py.
-import { HTTPException as StarletteHTTPException } from "../exceptions.js";
+import { HTTPException as StarletteHTTPException, WebSocketException as StarletteWebSocketException } from "../exceptions.js";
 import type { ErrorDetails } from "./_compat/errors.js";
 
 /** An error answered as `{"detail": detail}` with its status and headers; `detail` is any JSON value. */
 export class HTTPException extends StarletteHTTPException<unknown> {
   constructor(statusCode: number, detail?: unknown, headers?: Record<string, string> | null) {
     super(statusCode, detail, headers);
+  }
+}
+
+/**
+ * Raise it in a websocket handler or dependency to close the connection with `code` (a client
+ * error: bad credentials, bad data), before or after accept.
+ */
+export class WebSocketException extends StarletteWebSocketException {
+  constructor(code: number, reason?: string | null) {
+    super(code, reason);
   }
 }
 

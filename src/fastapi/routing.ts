@@ -2,11 +2,12 @@
 // itself is in _route_handler.ts.
 import assert from "node:assert";
 import type { Middleware } from "../middleware/index.js";
-import { BaseRoute, Match, Mount, NoMatchFound, Route, Router, compilePath, type Lifespan } from "../routing.js";
-import type { ASGIApp, Receive, Scope, Send } from "../types.js";
+import { BaseRoute, Match, Mount, NoMatchFound, Route, Router, WebSocketRoute, compilePath, type Lifespan, type WebSocketHandler } from "../routing.js";
+import type { ASGIApp, ASGIClass, ASGIInstance, Receive, Scope, Send } from "../types.js";
 import { ModelField } from "./_compat/model_field.js";
 import type { StandardSchemaV1 } from "./_compat/standard_schema.js";
 import { requestResponse, type HandlerState, type ResponseClass } from "./_route_handler.js";
+import { websocketSession } from "./_websocket_handler.js";
 import { endpointDependant, shouldEmbedBodyFields } from "./dependencies/analysis.js";
 import { flatBodyParams, type Dependant } from "./dependencies/models.js";
 import { hasGenerators } from "./dependencies/resolve.js";
@@ -211,6 +212,51 @@ export class APIRoute extends Route {
   }
 }
 
+/** `app.websocket(path, options)`: FastAPI's keyword arguments of a websocket route. */
+export interface WebSocketOptions<P extends ParamsSpec = ParamsSpec> {
+  /** The handler's declared params: `WebSocket` for the connection, Path/Query/Header/Cookie/Depends/Security. */
+  params?: P;
+  /** Run before the handler; their values are not passed to it. */
+  dependencies?: params.Depends[];
+  /** The route's name for `urlPathFor`; the handler's function name by default. */
+  name?: string;
+}
+
+/**
+ * A websocket route whose handler is called with its declared, validated params (FastAPI's
+ * APIWebSocketRoute). Params that do not validate close the connection with 1008.
+ */
+export class APIWebSocketRoute extends WebSocketRoute {
+  declare readonly app: ASGIApp;
+  readonly options: WebSocketOptions;
+  readonly dependencies: params.Depends[];
+  readonly dependant: Dependant;
+
+  constructor(path: string, endpoint: Handler<never>, options: WebSocketOptions = {}) {
+    // Starlette's route does the path, the name and the matching; the app is replaced below.
+    super(path, endpoint as WebSocketHandler, { name: options.name });
+    this.options = options;
+    this.dependencies = [...(options.dependencies ?? [])];
+    this.dependant = endpointDependant(this.compiled.format, endpoint, options.params ?? {}, this.dependencies);
+    (this as { app: ASGIApp }).app = websocketSession(this.dependant);
+  }
+
+  override matches(scope: Scope): [Match, Partial<Scope>] {
+    const [match, child] = super.matches(scope);
+    if (match !== Match.NONE) child.route = this;
+    return [match, child];
+  }
+
+  /** This route as included under another router's prefix and dependencies. */
+  withContext(context: IncludeContext): APIWebSocketRoute {
+    return new APIWebSocketRoute(context.prefix + this.path, this.endpoint as Handler<never>, {
+      ...this.options,
+      name: this.name,
+      dependencies: [...context.dependencies, ...this.dependencies],
+    });
+  }
+}
+
 function isSubclass(value: unknown, cls: abstract new (...args: never[]) => unknown): boolean {
   return value === cls || (typeof value === "function" && value.prototype instanceof cls);
 }
@@ -291,10 +337,11 @@ export class IncludedRouter extends BaseRoute {
   private effectiveRoute(route: BaseRoute): BaseRoute[] {
     const prefix = this.context.prefix;
     if (route instanceof IncludedRouter) return [new IncludedRouter(route.router, combine(this.context, route.context))];
-    if (route instanceof APIRoute) return [route.withContext(this.context)];
+    if (route instanceof APIRoute || route instanceof APIWebSocketRoute) return [route.withContext(this.context)];
     if (route instanceof Route) {
       return [new Route(prefix + route.path, route.endpoint, { methods: route.methods ? [...route.methods] : null, name: route.name, includeInSchema: route.includeInSchema })];
     }
+    if (route instanceof WebSocketRoute) return [new WebSocketRoute(prefix + route.path, route.endpoint, { name: route.name })];
     if (route instanceof Mount) return [new Mount(prefix + route.path, { app: route.app, name: route.name })];
     return [route];
   }
@@ -395,6 +442,31 @@ export function operationRegistrar(add: (path: string, handler: Handler<never>, 
   }) as OperationRegistrar;
 }
 
+/**
+ * `router.websocket(path, options?)(handler)`, `router.websocket(path, options, handler)` or
+ * `router.websocket(path, handler)`: the handler gets its declared params (`WebSocket` among them).
+ */
+export interface WebSocketRegistrar {
+  <P extends ParamsSpec = Record<never, never>, H extends Handler<P> = Handler<P>>(path: string, options: WebSocketOptions<P>, handler: H): H;
+  <P extends ParamsSpec = Record<never, never>>(path: string, options?: WebSocketOptions<P>): Decorator<P>;
+  <H extends Handler<Record<never, never>>>(path: string, handler: H, options?: WebSocketOptions<Record<never, never>>): H;
+}
+
+/** The function behind `websocket`, shared by APIRouter and FastAPI. */
+export function websocketRegistrar(add: (path: string, handler: Handler<never>, options: WebSocketOptions) => void): WebSocketRegistrar {
+  return ((path: string, a?: unknown, b?: unknown) => {
+    const [options, handler] = typeof a === "function" ? [(b ?? {}) as WebSocketOptions, a] : [(a ?? {}) as WebSocketOptions, b];
+    const register = (fn: Handler<never>) => {
+      add(path, fn, options);
+      return fn;
+    };
+    return typeof handler === "function" ? register(handler as Handler<never>) : register;
+  }) as WebSocketRegistrar;
+}
+
+/** `router.websocketRoute(path, options?)(endpoint)`: a plain websocket route (Starlette's), the endpoint getting the WebSocket. */
+export type WebSocketRouteDecorator = (path: string, options?: { name?: string }) => <T extends WebSocketHandler | ASGIClass | ASGIInstance>(endpoint: T) => T;
+
 /** FastAPI's APIRouter: path operations grouped under a prefix, tags, dependencies and responses. */
 export class APIRouter extends Router {
   readonly prefix: string;
@@ -467,6 +539,28 @@ export class APIRouter extends Router {
   readonly head = operationRegistrar((p, h, o) => this.addApiRoute(p, h, o), "HEAD");
   readonly patch = operationRegistrar((p, h, o) => this.addApiRoute(p, h, o), "PATCH");
   readonly trace = operationRegistrar((p, h, o) => this.addApiRoute(p, h, o), "TRACE");
+
+  /** A websocket route whose handler gets its declared params, with this router's prefix and dependencies. */
+  addApiWebsocketRoute(path: string, endpoint: Handler<never>, options: WebSocketOptions = {}): APIWebSocketRoute {
+    const route = new APIWebSocketRoute(this.prefix + path, endpoint, { ...options, dependencies: [...this.dependencies, ...(options.dependencies ?? [])] });
+    this.routes.push(route);
+    this.version++;
+    return route;
+  }
+
+  /** `@router.websocket(path)`. */
+  readonly websocket = websocketRegistrar((p, h, o) => this.addApiWebsocketRoute(p, h, o));
+
+  override addWebsocketRoute(path: string, endpoint: WebSocketHandler | ASGIInstance | ASGIClass, options: { name?: string | null } = {}): void {
+    super.addWebsocketRoute(path, endpoint, options);
+    this.version++;
+  }
+
+  /** `@router.websocket_route(path)`: a plain websocket route, without the router's prefix (as FastAPI). */
+  readonly websocketRoute: WebSocketRouteDecorator = (path, options = {}) => (endpoint) => {
+    this.addWebsocketRoute(path, endpoint, options);
+    return endpoint;
+  };
 
   /** Include another router's routes, now and as it grows, under a prefix and these settings. */
   includeRouter(router: APIRouter, options: IncludeRouterOptions = {}): void {

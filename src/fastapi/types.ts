@@ -3,19 +3,21 @@ import type { BackgroundTasks } from "../background.js";
 import type { UploadFile } from "../datastructures.js";
 import type { HTTPConnection, Request } from "../requests.js";
 import type { Response } from "../responses.js";
+import type { WebSocket } from "../websockets.js";
 import type { Depends, FieldInfo } from "./params.js";
 import type { SecurityScopes } from "./security/oauth2.js";
 
 /**
  * What a key of `params` may hold: a declaration (`Query(schema)`, `Body(schema)`...), a
  * `Depends(...)`, or one of the classes the layer injects, as FastAPI injects by annotation:
- * `Request`, `HTTPConnection`, `Response` (a temporal one, for headers, cookies and status),
+ * `Request`, `WebSocket` (in a websocket route), `HTTPConnection`, `Response` (a temporal one, for headers, cookies and status),
  * `BackgroundTasks`, `SecurityScopes`, and `UploadFile` (a required file, as `file: UploadFile`).
  */
 export type ParamSpec =
   | FieldInfo<unknown>
   | Depends<unknown>
   | typeof Request
+  | typeof WebSocket
   | typeof HTTPConnection
   | typeof Response
   | typeof BackgroundTasks

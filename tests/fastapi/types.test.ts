@@ -22,6 +22,7 @@ import {
   Response,
   SecurityScopes,
   UploadFile,
+  WebSocket,
   type Values,
 } from "../../src/fastapi/index.js";
 
@@ -160,6 +161,27 @@ app.exceptionHandler(404)((_request, exc) => {
   void exc.unicornName;
   return null;
 });
+
+// A websocket handler is typed from its params as a path operation's is; WebSocket gives the connection.
+app.websocket(
+  "/ws/{item_id}",
+  { params: { websocket: WebSocket, item_id: Path(z.int()), token: Query(z.string().nullable().default(null)), user: Depends(async () => ({ name: "a" })) } },
+  async ({ websocket, item_id, token, user }) => {
+    check(websocket).is<WebSocket>(true);
+    check(item_id).is<number>(true);
+    check(token).is<string | null>(true);
+    check(user).is<{ name: string }>(true);
+    // @ts-expect-error no param is named item: a wrong field does not compile
+    void (({ item }: Values<{ websocket: typeof WebSocket }>) => item);
+  },
+);
+router.websocket("/ws", { params: { websocket: WebSocket } })(async ({ websocket }) => {
+  await websocket.sendText("hi");
+  // @ts-expect-error sendText takes a string
+  await websocket.sendText(1);
+});
+// @ts-expect-error the handler's argument has no field the params do not declare
+app.websocket("/ws2", { params: { websocket: WebSocket } }, async ({ websocket, missing }: { websocket: WebSocket; missing: string }) => [websocket, missing]);
 
 test("this file's checks are made by the compiler (npm run typecheck)", () => {
   assert.ok(app.routes.length > 0);

@@ -1,5 +1,5 @@
 // Port of tests/middleware/test_base.py (Starlette 1.x): BaseHTTPMiddleware.
-// Not ported: the websocket route (no WebSocket support yet), ExceptionGroup and
+// Not ported: ExceptionGroup and
 // contextvars cases (no JavaScript counterpart), test_asgi_pathsend_events'
 // file server extension is covered with a hand-made pathsend message instead.
 import { test } from "uvu";
@@ -10,9 +10,11 @@ import { BaseHTTPMiddleware, type CallNext, type DispatchFunction } from "../../
 import { Middleware, asASGIApp } from "../../src/middleware/index.js";
 import { ClientDisconnect, Request } from "../../src/requests.js";
 import { PlainTextResponse, Response, StreamingResponse } from "../../src/responses.js";
-import { Route } from "../../src/routing.js";
+import { HTTPEndpoint } from "../../src/endpoints.js";
+import { Route, WebSocketRoute } from "../../src/routing.js";
 import { TestClient } from "../../src/testclient.js";
 import type { ASGIApp, Message, Receive, Scope, Send } from "../../src/types.js";
+import type { WebSocket } from "../../src/websockets.js";
 import { rejects } from "../helpers.js";
 
 class CustomMiddleware extends BaseHTTPMiddleware {
@@ -28,6 +30,16 @@ function* faultyStream(): Generator<string> {
   throw new Error("Faulty Stream");
 }
 
+class NoResponse extends HTTPEndpoint {
+  override async dispatch(): Promise<void> {}
+}
+
+async function websocketEndpoint(session: WebSocket): Promise<void> {
+  await session.accept();
+  await session.sendText("Hello, world!");
+  await session.close();
+}
+
 const app = new App({
   routes: [
     new Route("/", () => new PlainTextResponse("Homepage")),
@@ -35,7 +47,8 @@ const app = new App({
       throw new Error("Exc");
     }),
     new Route("/exc-stream", () => new StreamingResponse(faultyStream())),
-    new Route("/no-response", { call: async () => undefined }),
+    new Route("/no-response", NoResponse),
+    new WebSocketRoute("/ws", websocketEndpoint),
   ],
   middleware: [new Middleware(CustomMiddleware)],
 });
@@ -58,6 +71,8 @@ test("test_custom_middleware", async () => {
     const e = await rejects(client.get("/no-response"));
     assert.is(e.message, "No response returned.");
   }
+  await using session = await client.websocketConnect("/ws");
+  assert.is(await session.receiveText(), "Hello, world!");
 });
 
 test("test_state_data_across_multiple_middlewares", async () => {

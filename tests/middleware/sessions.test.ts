@@ -8,7 +8,8 @@ import { Session, SessionMiddleware, type SessionOptions } from "../../src/middl
 import { Request } from "../../src/requests.js";
 import type { Session as RequestSession } from "../../src/_session.js";
 import { JSONResponse, PlainTextResponse } from "../../src/responses.js";
-import { Mount, Route } from "../../src/routing.js";
+import { Mount, Route, WebSocketRoute } from "../../src/routing.js";
+import type { WebSocket } from "../../src/websockets.js";
 import { TestClient } from "../../src/testclient.js";
 import type { ASGIApp } from "../../src/types.js";
 import { parseOrdered, vectors, type Case } from "../vectors.js";
@@ -284,6 +285,37 @@ options("websocket scopes get the session, read-only", async () => {
   const mw = new SessionMiddleware(async (scope) => void (session = scope.session), { secretKey: "k" });
   await mw.call({ type: "websocket", headers: [] }, async () => ({ type: "websocket.connect" }), async () => undefined);
   assert.instance(session, Session);
+});
+
+options("a websocket handshake reads the session cookie an http route set; what the websocket changes is not saved (no Set-Cookie on a handshake)", async () => {
+  const app = new App({
+    routes: [
+      new Route("/login", (request: Request) => (request.session.set("user", "ann"), { ok: true })),
+      new Route("/view", (request: Request) => ({ session: request.session.toJSON() })),
+      new WebSocketRoute("/ws", async (websocket: WebSocket) => {
+        await websocket.accept();
+        await websocket.sendJson({ session: websocket.session.toJSON() });
+        websocket.session.set("user", "eve");
+        await websocket.close();
+      }),
+    ],
+    middleware: [new Middleware(SessionMiddleware, { secretKey: "k" })],
+  });
+  const client = new TestClient(app);
+  await client.websocketConnect("/ws", {}, async (websocket) => {
+    assert.equal(await websocket.receiveJson(), { session: {} });
+  });
+  await client.get("/login");
+  await client.websocketConnect("/ws", {}, async (websocket) => {
+    assert.equal(await websocket.receiveJson(), { session: { user: "ann" } });
+    assert.equal(websocket.extraHeaders, []);
+  });
+  assert.equal((await client.get("/view")).json(), { session: { user: "ann" } });
+  // The cookie alone carries the session, and one that fails its signature is none.
+  const other = new TestClient(app, { cookies: { session: client.cookies.get("session") as string } });
+  await other.websocketConnect("/ws", {}, async (websocket) => assert.equal(await websocket.receiveJson(), { session: { user: "ann" } }));
+  const forged = new TestClient(app, { cookies: { session: "eyJ1c2VyIjogImV2ZSJ9.bad.sig" } });
+  await forged.websocketConnect("/ws", {}, async (websocket) => assert.equal(await websocket.receiveJson(), { session: {} }));
 });
 
 options("a session replaced wholesale by a plain object is still written", async () => {

@@ -1,7 +1,7 @@
 # The websocket half of Starlette's tests/test_authentication.py, at the ASGI level:
 # for each case, Starlette 1.x's AuthenticationMiddleware and @requires run a websocket
 # scope with a fake receive/send, and the messages the app sent are printed, for
-# tests/authentication.test.ts to compare with starlette-ts (which has no WebSocket yet).
+# tests/authentication.test.ts to compare with what starlette-ts's app sends.
 # Input (stdin): [{"path": "/ws", "headers": [[name, value], ...]}, ...]; output: [[message, ...], ...].
 import asyncio
 import base64

@@ -31,7 +31,7 @@ function jwt(payload: Record<string, unknown>): string {
   return `${input}.${sign(input)}`;
 }
 
-const exp = Math.floor(Date.now() / 1000) + 600;
+const exp = Math.floor(Date.now() / 1000) + 3600; // an hour: uvu imports every test file before running the first
 const bearer = (sub: string, scope?: string) => `Bearer ${jwt(scope === undefined ? { sub, exp } : { sub, scope, exp })}`;
 
 // Each path operation with tokens of each set of scopes: /status/ needs none, /users/me/ "me", /users/me/items/ "me" and "items".
@@ -61,7 +61,7 @@ const samples: Sample[] = [
       login({ username: "nobody", password: "secret" }),
       ...scoped,
       // An expired token: the scopes it holds do not matter.
-      get("/status/", `Bearer ${jwt({ sub: "johndoe", scope: "me", exp: exp - 1200 })}`),
+      get("/status/", `Bearer ${jwt({ sub: "johndoe", scope: "me", exp: exp - 7200 })}`),
       openapi,
     ],
   },

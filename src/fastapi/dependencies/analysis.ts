@@ -6,6 +6,7 @@ import { BackgroundTasks } from "../../background.js";
 import { UploadFile } from "../../datastructures.js";
 import { HTTPConnection, Request } from "../../requests.js";
 import { Response } from "../../responses.js";
+import { WebSocket } from "../../websockets.js";
 import { compileConstraints } from "../_compat/constraints.js";
 import { ModelField } from "../_compat/model_field.js";
 import { DependencyScopeError } from "../exceptions.js";
@@ -77,6 +78,7 @@ export function getDependant(path: string, call: params.DependencyCall, given: R
 
 function addNonFieldParam(dependant: Dependant, name: string, spec: unknown): boolean {
   if (isSubclass(spec, Request)) dependant.requestParamName = name;
+  else if (isSubclass(spec, WebSocket)) dependant.websocketParamName = name;
   else if (isSubclass(spec, HTTPConnection)) dependant.httpConnectionParamName = name;
   else if (isSubclass(spec, Response)) dependant.responseParamName = name;
   else if (isSubclass(spec, BackgroundTasks)) dependant.backgroundTasksParamName = name;
@@ -129,7 +131,7 @@ export function callName(call: unknown): string {
 function badParamMessage(name: string, spec: unknown): string {
   return (
     `params.${name} must be a declaration (Path(), Query(), Header(), Cookie(), Body(), Form(), File(), Depends()) ` +
-    `or one of Request, HTTPConnection, Response, BackgroundTasks, SecurityScopes, UploadFile; got ${inspect(spec, { depth: 0 })}`
+    `or one of Request, WebSocket, HTTPConnection, Response, BackgroundTasks, SecurityScopes, UploadFile; got ${inspect(spec, { depth: 0 })}`
   );
 }
 

@@ -1,7 +1,7 @@
 // The reading half of fastapi/dependencies/utils.py: request_params_to_args and
 // request_body_to_args, the values of declared params taken from a request and validated.
 import { FormData, UploadFile } from "../../datastructures.js";
-import type { Request } from "../../requests.js";
+import type { HTTPConnection } from "../../requests.js";
 import { missingError, type ErrorDetails, type Loc } from "../_compat/errors.js";
 import { type PropertyShape, propertyShapes } from "../_compat/json_schema.js";
 import type { ValidationResult } from "../_compat/model_field.js";
@@ -62,7 +62,7 @@ function settle(into: Collected, pf: ParamField | null, result: ValidationResult
 type Source = "path" | "query" | "header" | "cookie";
 
 /** One value (or every value, for a list) of a name, from where a param of that kind lives. */
-function lookup(request: Request, source: Source, name: string, multi: boolean): unknown {
+function lookup(request: HTTPConnection, source: Source, name: string, multi: boolean): unknown {
   switch (source) {
     case "path": {
       const params = request.pathParams;
@@ -80,7 +80,7 @@ function lookup(request: Request, source: Source, name: string, multi: boolean):
 }
 
 // Path params are never a model (analysis refuses one, as FastAPI does).
-function sourceKeys(request: Request, source: Exclude<Source, "path">): string[] {
+function sourceKeys(request: HTTPConnection, source: Exclude<Source, "path">): string[] {
   if (source === "query") return request.queryParams.keys();
   if (source === "header") return [...new Set(request.headers.keys())];
   return Object.keys(request.cookies);
@@ -98,7 +98,7 @@ function orDefault(value: unknown, fallback: unknown): unknown {
 }
 
 /** FastAPI's request_params_to_args for the params of one kind. */
-export function paramsToArgs(into: Collected, fields: readonly ParamField[], source: Source, request: Request): void {
+export function paramsToArgs(into: Collected, fields: readonly ParamField[], source: Source, request: HTTPConnection): void {
   if (fields.length === 0) return;
   const first = fields[0];
   if (source !== "path" && fields.length === 1 && first.field?.shape === "object") {

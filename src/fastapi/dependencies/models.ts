@@ -25,6 +25,7 @@ export class Dependant {
   readonly bodyParams: ParamField[] = [];
   readonly dependencies: Dependant[] = [];
   requestParamName: string | null = null;
+  websocketParamName: string | null = null;
   httpConnectionParamName: string | null = null;
   responseParamName: string | null = null;
   backgroundTasksParamName: string | null = null;

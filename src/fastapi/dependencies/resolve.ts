@@ -3,6 +3,7 @@
 import { BackgroundTasks } from "../../background.js";
 import type { Request } from "../../requests.js";
 import { Response } from "../../responses.js";
+import { WebSocket } from "../../websockets.js";
 import type { ErrorDetails } from "../_compat/errors.js";
 import { AsyncExitStack, enterGenerator } from "../_exit_stack.js";
 import * as params from "../params.js";
@@ -16,7 +17,8 @@ export type DependencyOverrides = Map<unknown, params.DependencyCall | params.De
 
 /** Everything one request's resolution shares. */
 export interface SolveContext {
-  readonly request: Request;
+  /** The connection: the Request, or the WebSocket of a websocket route. */
+  readonly request: Request | WebSocket;
   /** The temporal response: headers, cookies and status set by the handler and dependencies; made when first declared. */
   response: Response | null;
   backgroundTasks: BackgroundTasks | null;
@@ -120,10 +122,14 @@ function extract(ctx: SolveContext, dependant: Dependant, into: Collected): void
   if (dependant.bodyParams.length) bodyToArgs(into, dependant.bodyParams, ctx.body, ctx.embedBodyFields);
 }
 
-/** The injected classes: request, background tasks, the temporal response, security scopes. */
+/** The injected classes: request or websocket, background tasks, the temporal response, security scopes. */
 function inject(ctx: SolveContext, dependant: Dependant, into: Collected): Solved {
   const values = into.values;
-  if (dependant.requestParamName !== null) setValue(values, dependant.requestParamName, ctx.request);
+  const conn = ctx.request;
+  // As FastAPI: a Request param gets the request only, a WebSocket param the websocket only.
+  if (conn instanceof WebSocket) {
+    if (dependant.websocketParamName !== null) setValue(values, dependant.websocketParamName, conn);
+  } else if (dependant.requestParamName !== null) setValue(values, dependant.requestParamName, conn);
   if (dependant.httpConnectionParamName !== null) setValue(values, dependant.httpConnectionParamName, ctx.request);
   if (dependant.backgroundTasksParamName !== null) setValue(values, dependant.backgroundTasksParamName, (ctx.backgroundTasks ??= new BackgroundTasks()));
   if (dependant.responseParamName !== null) setValue(values, dependant.responseParamName, (ctx.response ??= temporalResponse()));

@@ -396,8 +396,16 @@ const union = (...members: FieldType[]): FieldType => ({ union: members });
 const list = (item: FieldType): FieldType => ({ list: item });
 const dict = (value: FieldType): FieldType => ({ dict: value });
 const orRef = (name: string): FieldType => union(model(name), model("Reference"));
+// The type of components.schemas' entries.
+const COMPONENT_SCHEMA = orRef("Schema");
 const SCHEMA_OR_BOOL = union(model("Schema"), "bool");
 const SCHEMA_TYPE: FieldType = { literal: ["array", "boolean", "integer", "null", "number", "object", "string"] };
+// The Schema model's types of fields, one object each: the one-pass dump of schemas tells them apart by identity.
+const SCHEMA_LIST = list(SCHEMA_OR_BOOL);
+const SCHEMA_DICT = dict(SCHEMA_OR_BOOL);
+const SCHEMA_TYPES_FIELD = union(SCHEMA_TYPE, list(SCHEMA_TYPE));
+const ANY_LIST = list("any");
+const STR_LIST = list("str");
 const ANY_KEYS = (...names: string[]): Record<string, FieldType> => Object.fromEntries(names.map((n) => [n, "any"]));
 
 defineModel("Contact", ["name?", "url?", "email?"], { name: "str", url: "url", email: "str" });
@@ -426,17 +434,17 @@ defineModel(
   {
     ...Object.fromEntries(["$schema", "$vocabulary", "$id", "$anchor", "$dynamicAnchor", "$ref", "$dynamicRef", "$comment", "pattern", "format", "contentEncoding", "contentMediaType", "title", "description"].map((n) => [n, "str"])),
     ...Object.fromEntries(["not", "if", "then", "else", "items", "contains", "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"].map((n) => [n, SCHEMA_OR_BOOL])),
-    ...Object.fromEntries(["allOf", "anyOf", "oneOf", "prefixItems"].map((n) => [n, list(SCHEMA_OR_BOOL)])),
-    ...Object.fromEntries(["$defs", "dependentSchemas", "properties", "patternProperties"].map((n) => [n, dict(SCHEMA_OR_BOOL)])),
+    ...Object.fromEntries(["allOf", "anyOf", "oneOf", "prefixItems"].map((n) => [n, SCHEMA_LIST])),
+    ...Object.fromEntries(["$defs", "dependentSchemas", "properties", "patternProperties"].map((n) => [n, SCHEMA_DICT])),
     ...Object.fromEntries(["maxLength", "minLength", "maxItems", "minItems", "maxContains", "minContains", "maxProperties", "minProperties"].map((n) => [n, "nonNegativeInt"])),
     ...Object.fromEntries(["maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum"].map((n) => [n, "float"])),
     ...Object.fromEntries(["uniqueItems", "deprecated", "readOnly", "writeOnly"].map((n) => [n, "bool"])),
     ...ANY_KEYS("const", "default", "example"),
-    type: union(SCHEMA_TYPE, list(SCHEMA_TYPE)),
-    enum: list("any"),
-    examples: list("any"),
+    type: SCHEMA_TYPES_FIELD,
+    enum: ANY_LIST,
+    examples: ANY_LIST,
     multipleOf: "positiveFloat",
-    required: list("str"),
+    required: STR_LIST,
     dependentRequired: dict({ set: "str" }),
     discriminator: model("Discriminator"),
     xml: model("XML"),
@@ -501,7 +509,7 @@ defineModel(
   "Components",
   ["schemas?", "responses?", "parameters?", "examples?", "requestBodies?", "headers?", "securitySchemes?", "links?", "callbacks?", "pathItems?"],
   {
-    schemas: dict(orRef("Schema")), responses: dict(orRef("Response")), parameters: dict(orRef("Parameter")), examples: dict(orRef("Example")),
+    schemas: dict(COMPONENT_SCHEMA), responses: dict(orRef("Response")), parameters: dict(orRef("Parameter")), examples: dict(orRef("Example")),
     requestBodies: dict(orRef("RequestBody")), headers: dict(orRef("Header")),
     securitySchemes: dict(union(...["APIKey", "HTTPBase", "OAuth2", "OpenIdConnect", "HTTPBearer", "Reference"].map(model))),
     links: dict(orRef("Link")), callbacks: dict(union(dict(model("PathItem")), model("Reference"), "any")), pathItems: dict(orRef("PathItem")),
@@ -524,6 +532,42 @@ const LAX_TRUE = new Set<unknown>([1, "1", "true", "t", "yes", "y", "on"]);
 const LAX_BOOLS = new Set<unknown>([...LAX_TRUE, 0, "0", "false", "f", "no", "n", "off"]);
 const NUMERIC = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
+// schema()'s reading of the Schema model: each field's place and how its value is checked.
+const enum SchemaKind {
+  Str,
+  Bool,
+  NonNegativeInt,
+  Float,
+  PositiveFloat,
+  Any,
+  Sub,
+  SubList,
+  SubDict,
+  Type,
+  AnyList,
+  StrList,
+  Other,
+}
+const SCHEMA = MODELS.Schema;
+const SCHEMA_FIELDS = SCHEMA.fields.map((f) => f.alias);
+const SCHEMA_INDEX = new Map(SCHEMA_FIELDS.map((alias, i) => [alias, i]));
+const SCHEMA_TYPES = new Set<unknown>((SCHEMA_TYPE as { literal: readonly string[] }).literal);
+const KINDS = new Map<FieldType, SchemaKind>([
+  ["str", SchemaKind.Str],
+  ["bool", SchemaKind.Bool],
+  ["nonNegativeInt", SchemaKind.NonNegativeInt],
+  ["float", SchemaKind.Float],
+  ["positiveFloat", SchemaKind.PositiveFloat],
+  ["any", SchemaKind.Any],
+  [SCHEMA_OR_BOOL, SchemaKind.Sub],
+  [SCHEMA_LIST, SchemaKind.SubList],
+  [SCHEMA_DICT, SchemaKind.SubDict],
+  [SCHEMA_TYPES_FIELD, SchemaKind.Type],
+  [ANY_LIST, SchemaKind.AnyList],
+  [STR_LIST, SchemaKind.StrList],
+]);
+const SCHEMA_KINDS: readonly SchemaKind[] = SCHEMA.fields.map(({ type }) => KINDS.get(type) ?? SchemaKind.Other);
+
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isScalarType = (t: FieldType): t is Extract<FieldType, string | { enum: unknown } | { literal: unknown }> => typeof t === "string" || "enum" in t || "literal" in t;
 
@@ -537,11 +581,31 @@ class ModelDump {
   private exactness = EXACT;
   private fieldsSet: number | null = null;
 
-  constructor(private readonly ref: (ref: string) => string) {}
+  constructor(
+    private readonly ref: (ref: string) => string,
+    /** components.schemas entries to sort as pydantic sorts its definitions, each with the key pydanticSort is given. */
+    private readonly sorts?: ReadonlyMap<object, string>,
+  ) {}
 
   dump(v: unknown, t: FieldType, floor: number): unknown {
     this.fieldsSet = null;
     if (typeof v !== "object" || v === null) return this.dumpScalar(v, t);
+    if (t === COMPONENT_SCHEMA && this.sorts !== undefined) {
+      const parent = this.sorts.get(v);
+      if (parent !== undefined) {
+        // A model's schema as pydantic lists it in its definitions: sorted (pydanticSort) as it is
+        // dumped. One that is not of the common kind is sorted, then dumped by the models. (Schema
+        // fits it at least as well as Reference does: the union takes it as a Schema.)
+        const out = dumpOptions.fastSchemas ? this.schema(v as Record<string, unknown>, parent) : undefined;
+        if (out !== undefined) return this.fit(STRICT, this.schemaFieldsSet, out);
+        return this.dump(pydanticSort(v, parent), t, floor);
+      }
+    }
+    if (t === SCHEMA_OR_BOOL && dumpOptions.fastSchemas && !Array.isArray(v)) {
+      // A schema of the common kind: dumped in one pass (a union of Schema and bool takes an object as a Schema).
+      const out = this.schema(v as Record<string, unknown>);
+      if (out !== undefined) return this.fit(STRICT, this.schemaFieldsSet, out);
+    }
     if (isScalarType(t)) {
       // An object is Any, or no scalar.
       this.exactness = t === "any" ? STRICT : FAIL;
@@ -554,7 +618,8 @@ class ModelDump {
       // A list for a set is a lax conversion.
       let exactness = "list" in t ? EXACT : LAX;
       const out: unknown[] = [];
-      for (const x of v) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
         out.push(this.dump(x, item, floor));
         exactness = Math.min(exactness, this.exactness);
         if (exactness < floor) break;
@@ -578,7 +643,9 @@ class ModelDump {
   private dict(v: Record<string, unknown>, t: FieldType, floor: number): unknown {
     const out: Record<string, unknown> = {};
     let exactness = EXACT;
-    for (const k of keysOf(v)) {
+    const keys = keysOf(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       const x = v[k];
       if (x === undefined) continue;
       const value = this.dump(x, t, floor);
@@ -591,6 +658,10 @@ class ModelDump {
   }
 
   private model(v: Record<string, unknown>, spec: ModelSpec, floor: number): unknown {
+    if (spec === SCHEMA && dumpOptions.fastSchemas) {
+      const out = this.schema(v);
+      if (out !== undefined) return this.fit(STRICT, this.schemaFieldsSet, out);
+    }
     // The fields given (and those with a default) in the model's order, then the extra keys as given.
     const fields: Field[] = [];
     const extra: string[] = [];
@@ -598,7 +669,9 @@ class ModelDump {
     // A dict for a model: strict at best. Scalars first: a lax one (an enum given a string)
     // settles the fit before the subtrees are dumped.
     let exactness = spec.typedDict ? EXACT : STRICT;
-    for (const key of keysOf(v)) {
+    const keys = keysOf(v);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       const f = spec.byAlias.get(key);
       const x = v[key];
       if (f === undefined) {
@@ -615,11 +688,15 @@ class ModelDump {
     if (required < spec.required) exactness = FAIL;
     if (exactness < floor) return this.fit(exactness, null, undefined);
     const given = fields.length;
-    for (const f of spec.defaults) if (v[f.alias] === undefined) fields.push(f);
+    for (let i = 0; i < spec.defaults.length; i++) {
+      const f = spec.defaults[i];
+      if (v[f.alias] === undefined) fields.push(f);
+    }
     fields.sort((a, b) => a.index - b.index);
     const out: Record<string, unknown> = {};
     let floats: Set<string> | undefined;
-    for (const f of fields) {
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
       const x = v[f.alias];
       if (x === undefined) put(out, f.alias, this.plain(f.default));
       else if (x !== null) {
@@ -633,9 +710,165 @@ class ModelDump {
         if (typeof value === "number" && (f.type === "float" || f.type === "positiveFloat")) (floats ??= new Set()).add(f.alias);
       }
     }
-    for (const k of extra) if (v[k] !== null && v[k] !== undefined) put(out, k, this.plain(v[k]));
+    for (let i = 0; i < extra.length; i++) {
+      const k = extra[i];
+      if (v[k] !== null && v[k] !== undefined) put(out, k, this.plain(v[k]));
+    }
     if (floats !== undefined) floatKeys.set(out, floats);
     return this.fit(exactness, spec.typedDict ? null : given, out);
+  }
+
+  // The count of fields set of the last schema() dumped.
+  private schemaFieldsSet = 0;
+
+  /**
+   * What model(v, Schema) gives for a schema whose every value has its field's own type (no lax
+   * conversion, no None where a subschema goes, no Discriminator/XML/ExternalDocumentation): its
+   * fields in the model's order, then its extra keys. Such a schema fits STRICT (a dict for a
+   * model) with its fields set counted; undefined for any other, which model() dumps instead.
+   * `parent` (a components.schemas entry and what it holds): dumped as if pydanticSort(v, parent) first.
+   */
+  private schema(v: Record<string, unknown>, parent?: string): Record<string, unknown> | undefined {
+    const sorting = parent !== undefined;
+    const keys = sorting ? sortedKeys(v, parent) : keysOf(v);
+    let known: number[] | undefined;
+    let extra: string[] | undefined;
+    let given = 0;
+    let inOrder = true;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const index = SCHEMA_INDEX.get(key);
+      const x = v[key];
+      if (index === undefined) {
+        (extra ??= []).push(key);
+        continue;
+      }
+      if (x === undefined) continue;
+      given++;
+      if (x === null) continue;
+      if (known === undefined) known = [index];
+      else {
+        if (index < known[known.length - 1]) inOrder = false;
+        known.push(index);
+      }
+    }
+    if (known !== undefined && !inOrder) sortSmall(known);
+    const out: Record<string, unknown> = {};
+    let floats: Set<string> | undefined;
+    if (known !== undefined) {
+      for (let i = 0; i < known.length; i++) {
+        const index = known[i];
+        const alias = SCHEMA_FIELDS[index];
+        const x = v[alias];
+        let value: unknown;
+        switch (SCHEMA_KINDS[index]) {
+          case SchemaKind.Str:
+            if (typeof x !== "string") return undefined;
+            value = alias === "$ref" ? this.ref(x) : x;
+            break;
+          case SchemaKind.Bool:
+            if (typeof x !== "boolean") return undefined;
+            value = x;
+            break;
+          case SchemaKind.NonNegativeInt:
+            if (typeof x !== "number" || !Number.isInteger(x) || x < 0) return undefined;
+            value = x;
+            break;
+          case SchemaKind.Float:
+            if (typeof x !== "number" || Number.isNaN(x)) return undefined;
+            value = x;
+            (floats ??= new Set()).add(alias);
+            break;
+          case SchemaKind.PositiveFloat:
+            if (typeof x !== "number" || !(x > 0)) return undefined;
+            value = x;
+            (floats ??= new Set()).add(alias);
+            break;
+          case SchemaKind.Any:
+            value = typeof x !== "object" ? x : sorting ? this.sortedPlain(x, alias) : this.plain(x);
+            break;
+          case SchemaKind.Sub:
+            value = this.subschema(x, sorting ? alias : undefined);
+            if (value === undefined) return undefined;
+            break;
+          case SchemaKind.SubList: {
+            if (!Array.isArray(x)) return undefined;
+            const list: unknown[] = new Array(x.length);
+            for (let i = 0; i < x.length; i++) if ((list[i] = this.subschema(x[i], sorting ? alias : undefined)) === undefined) return undefined;
+            value = list;
+            break;
+          }
+          case SchemaKind.SubDict: {
+            if (!isPlain(x)) return undefined;
+            const map: Record<string, unknown> = {};
+            const keys = sorting ? sortedKeys(x, alias) : keysOf(x);
+            for (let i = 0; i < keys.length; i++) {
+              const k = keys[i];
+              const item = x[k];
+              if (item === undefined) continue;
+              const dumped = this.subschema(item, sorting ? k : undefined);
+              if (dumped === undefined) return undefined;
+              put(map, k, dumped);
+            }
+            value = sorting ? map : withOrderOf(x, map);
+            break;
+          }
+          case SchemaKind.Type:
+            if (typeof x === "string") {
+              if (!SCHEMA_TYPES.has(x)) return undefined;
+              value = x;
+            } else {
+              if (!Array.isArray(x)) return undefined;
+              for (let i = 0; i < x.length; i++) if (!SCHEMA_TYPES.has(x[i])) return undefined;
+              value = x.slice();
+            }
+            break;
+          case SchemaKind.AnyList:
+            if (!Array.isArray(x)) return undefined;
+            value = x.map((item) => (typeof item !== "object" || item === null ? item : sorting ? this.sortedPlain(item, alias) : this.plain(item)));
+            break;
+          case SchemaKind.StrList:
+            if (!Array.isArray(x)) return undefined;
+            for (let i = 0; i < x.length; i++) if (typeof x[i] !== "string") return undefined;
+            value = x.slice();
+            break;
+          default:
+            // dependentRequired, discriminator, xml, externalDocs: model() dumps them.
+            return undefined;
+        }
+        put(out, alias, value);
+      }
+    }
+    if (extra !== undefined) {
+      for (let i = 0; i < extra.length; i++) {
+        const k = extra[i];
+        const x = v[k];
+        if (x !== null && x !== undefined) put(out, k, sorting ? this.sortedPlain(x, k) : this.plain(x));
+      }
+    }
+    if (floats !== undefined) floatKeys.set(out, floats);
+    this.schemaFieldsSet = given;
+    return out;
+  }
+
+  /** A subschema (Schema | bool) dumped by schema(); undefined if it is not of that kind. */
+  private subschema(x: unknown, parent: string | undefined): unknown {
+    if (typeof x === "boolean") return x;
+    return isPlain(x) ? this.schema(x, parent) : undefined;
+  }
+
+  /** plain(pydanticSort(v, parent)) in one pass. */
+  private sortedPlain(v: unknown, parent: string): unknown {
+    if (Array.isArray(v)) return v.map((x) => this.sortedPlain(x, parent));
+    if (typeof v !== "object" || v === null) return v;
+    const out: Record<string, unknown> = {};
+    const keys = sortedKeys(v, parent);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== null && x !== undefined) put(out, k, k === "$ref" && typeof x === "string" ? this.ref(x) : this.sortedPlain(x, k));
+    }
+    return out;
   }
 
   /** pydantic-core's smart union over an object: the best exactness, then the most fields set. */
@@ -645,12 +878,16 @@ class ModelDump {
     // take, with or without Any after it (FastAPI's unions end with Any where they have one, and
     // Any, strict, beats a lax member).
     let objectMembers = 0;
-    for (const m of members) if (!isScalarType(m)) objectMembers++;
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i];
+      if (!isScalarType(m)) objectMembers++;
+    }
     const memberFloor = objectMembers === 1 ? Math.max(floor, members.includes("any") ? STRICT : LAX) : LAX;
     let best: unknown;
     let bestExactness = FAIL;
     let bestFieldsSet: number | null = null;
-    for (const member of members) {
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
       if (member === "any") {
         if (bestExactness < STRICT) return this.fit(STRICT, null, this.plain(v));
         break;
@@ -704,7 +941,8 @@ class ModelDump {
   private scalarMember(v: unknown, members: readonly FieldType[]): [FieldType | null, number] {
     let best: FieldType | null = null;
     let bestExactness = FAIL;
-    for (const member of members) {
+    for (let i = 0; i < members.length; i++) {
+      const member = members[i];
       const exactness = this.scalarFit(v, member);
       if (exactness > bestExactness) [best, bestExactness] = [member, exactness];
     }
@@ -731,7 +969,9 @@ class ModelDump {
     if (Array.isArray(v)) return v.map((x) => this.plain(x));
     if (typeof v !== "object" || v === null) return v;
     const out: Record<string, unknown> = {};
-    for (const k of keysOf(v)) {
+    const keys = keysOf(v);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       const x = (v as Record<string, unknown>)[k];
       if (x !== null && x !== undefined) put(out, k, k === "$ref" && typeof x === "string" ? this.ref(x) : this.plain(x));
     }
@@ -776,12 +1016,55 @@ export function withOrderOf<T extends object>(source: object, copy: T): T {
   return copy;
 }
 
+/** Set by tests: `fastSchemas: false` dumps every schema through the models, the reference of the fast path. */
+export const dumpOptions = { fastSchemas: true };
+
 /**
  * The document as FastAPI's get_openapi returns it: `output` validated by the models and dumped
  * without None values, in the models' order; `ref` gives every `$ref` its final form.
  */
-export function dumpOpenapi(output: Record<string, unknown>, ref: (ref: string) => string = (r) => r): OpenAPI {
-  return new ModelDump(ref).dump(output, model("OpenAPI"), FAIL) as OpenAPI;
+export function dumpOpenapi(output: Record<string, unknown>, ref: (ref: string) => string = (r) => r, sorts?: ReadonlyMap<object, string>): OpenAPI {
+  return new ModelDump(ref, sorts).dump(output, model("OpenAPI"), FAIL) as OpenAPI;
+}
+
+/**
+ * GenerateJsonSchema.sort, which pydantic applies to its definitions (the models FastAPI lists in
+ * components.schemas) and not to the schemas of fields: every object's keys in alphabetical
+ * order, but for the keys of `properties` and of `default` (a field's order, a default's own).
+ */
+export function pydanticSort(value: unknown, parentKey: string | null): unknown {
+  if (Array.isArray(value)) return value.map((v) => pydanticSort(v, parentKey));
+  if (!isPlain(value)) return value;
+  const out: Record<string, unknown> = {};
+  const keys = sortedKeys(value, parentKey);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const v = value[key];
+    put(out, key, typeof v === "object" && v !== null ? pydanticSort(v, key) : v);
+  }
+  return out;
+}
+
+/** The keys pydanticSort writes an object's in: sorted, but under `properties` and `default`. */
+function sortedKeys(value: object, parentKey: string | null): string[] {
+  const keys = Object.keys(value);
+  return parentKey !== "properties" && parentKey !== "default" ? sortSmall(keys) : keys;
+}
+
+/**
+ * An array of distinct numbers or strings sorted in place, as sort() sorts it (strings by UTF-16
+ * code units): by insertion where it is short, which Array.prototype.sort does too but after
+ * allocating its work space, on each of the thousands of small objects of a document.
+ */
+export function sortSmall<T extends number | string>(a: T[]): T[] {
+  if (a.length > 16) return typeof a[0] === "number" ? a.sort((x, y) => (x as number) - (y as number)) : a.sort();
+  for (let i = 1; i < a.length; i++) {
+    const x = a[i];
+    let j = i - 1;
+    for (; j >= 0 && a[j] > x; j--) a[j + 1] = a[j];
+    a[j + 1] = x;
+  }
+  return a;
 }
 
 /**
@@ -814,7 +1097,9 @@ function write(v: unknown, isFloat: boolean): string {
   const obj = v as Record<string, unknown>;
   const floats = floatKeys.get(obj);
   let out = "";
-  for (const k of keysOf(obj)) {
+  const keys = keysOf(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const x = obj[k];
     if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
     out += (out === "" ? "{" : ",") + JSON.stringify(k) + ":" + write(x, floats !== undefined && floats.has(k));

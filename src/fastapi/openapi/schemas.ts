@@ -9,7 +9,9 @@ import type { StandardJSONSchemaV1, StandardSchemaV1 } from "../_compat/standard
 import type { FieldOptions } from "../params.js";
 import { pythonTitle } from "../utils.js";
 import { REF_PREFIX } from "./constants.js";
-import { schemaKeywords } from "./models.js";
+import { pydanticSort, schemaKeywords } from "./models.js";
+
+export { pydanticSort };
 
 /** Request fields are documented as they are validated, response fields as they are serialized. */
 export type Mode = "validation" | "serialization";
@@ -35,7 +37,13 @@ function propertyTitle(key: string): string {
 // Until the document is written, a `$ref` to a model says in which mode it was made: the
 // model's final name (`Item`, or `Item-Input` / `Item-Output`) is known only once every field is in.
 const MARK = { validation: "\u0000v", serialization: "\u0000s" } as const;
-const MARKED = /^(.*)\u0000([vs])$/s;
+/** A marked ref's `$ref` without its mark, and the mark ("v" or "s"); null for another string. */
+function unmark(ref: string): [string, string] | null {
+  const n = ref.length;
+  if (n < 2 || ref.charCodeAt(n - 2) !== 0) return null;
+  const mode = ref[n - 1];
+  return mode === "v" || mode === "s" ? [ref.slice(0, n - 2), mode] : null;
+}
 
 const markedRef = (name: string, mode: Mode): string => REF_PREFIX + name + MARK[mode];
 
@@ -58,6 +66,8 @@ const TYPED = new Set(Object.values(TYPE_KEYWORDS).flat());
 const ONE = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "contentSchema"];
 const MANY = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const MAP = ["properties", "patternProperties", "dependentSchemas"];
+// One lookup per key (the document's build visits every key of every schema).
+const SUBSCHEMAS = new Map<string, 1 | 2 | 3>([...ONE.map((k): [string, 1] => [k, 1]), ...MANY.map((k): [string, 2] => [k, 2]), ...MAP.map((k): [string, 3] => [k, 3])]);
 
 function jsonType(value: unknown): string {
   if (value === null) return "null";
@@ -70,26 +80,45 @@ function jsonType(value: unknown): string {
 export function isRefish(s: JsonSchemaObject): boolean {
   if (typeof s.$ref === "string") return true;
   const members = s.anyOf;
-  return Array.isArray(members) && members.length === 2 && members.some((m) => isSchemaObject(m) && typeof m.$ref === "string") && members.some((m) => isSchemaObject(m) && m.type === "null" && Object.keys(m).length === 1);
+  if (!Array.isArray(members) || members.length !== 2) return false;
+  const [a, b] = members as unknown[];
+  return (isRef(a) || isRef(b)) && (isNull(a) || isNull(b));
+}
+
+function isRef(m: unknown): boolean {
+  return isSchemaObject(m) && typeof m.$ref === "string";
+}
+
+function isNull(m: unknown): boolean {
+  return isSchemaObject(m) && m.type === "null" && Object.keys(m).length === 1;
 }
 
 /**
  * Whether two JSON values are the same whatever the order of keys. `ref` compares two `$ref`
  * strings (of two modes, when the two modes of a model are compared); plain equality otherwise.
  */
-function sameJson(a: unknown, b: unknown, ref: (a: string, b: string) => boolean = (x, y) => x === y): boolean {
+function sameJson(a: unknown, b: unknown, ref: (a: string, b: string) => boolean = sameString): boolean {
   if (a === b) return true;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameJson(v, b[i], ref));
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i], ref)) return false;
+    return true;
+  }
   if (!isSchemaObject(a) || !isSchemaObject(b)) return false;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     if (!Object.hasOwn(b, k)) return false;
     const x = a[k];
     const y = b[k];
     if (k === "$ref" && typeof x === "string" && typeof y === "string" ? !ref(x, y) : !sameJson(x, y, ref)) return false;
   }
   return true;
+}
+
+function sameString(a: string, b: string): boolean {
+  return a === b;
 }
 
 interface Definition {
@@ -99,6 +128,41 @@ interface Definition {
 
 /** A field's converted schemas, kept per validator schema: converting is the costly part. */
 const conversions = new WeakMap<object, Partial<Record<"input" | "output", { schema: JsonSchemaObject; error: string | null }>>>();
+
+// A schema with none of these keys refers to no model and names none: its normalisation depends on it alone.
+const NAMING_KEYS = /"(?:\$ref|\$defs|definitions|\$id|id|title)":/;
+
+/** The JSON text of a schema that names no model (a key to find it by), or null. */
+function leafText(raw: JsonSchemaObject): string | null {
+  let text: string;
+  try {
+    text = JSON.stringify(raw);
+  } catch {
+    // A BigInt, a cycle: no JSON.
+    return null;
+  }
+  return NAMING_KEYS.test(text) ? null : text;
+}
+
+/** Whether two JSON-like values are the same, keys in the same order (JSON text cannot tell -0, undefined...). */
+function identical(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!identical(a[i], other[i])) return false;
+    return true;
+  }
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  if (keys.length !== others.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] !== others[i] || !identical((a as JsonSchemaObject)[keys[i]], (b as JsonSchemaObject)[keys[i]])) return false;
+  }
+  return true;
+}
 
 /** Set by tests to see the warnings; console.warn otherwise. */
 export const warnings: { warn: (message: string) => void } = { warn: (message) => console.warn(message) };
@@ -141,14 +205,24 @@ function madeStrictly(vendor: string, schema: JsonSchema): boolean {
 }
 
 function hasEmptySchema(schema: unknown): boolean {
-  if (Array.isArray(schema)) return schema.some(hasEmptySchema);
-  if (!isSchemaObject(schema)) return false;
+  if (typeof schema !== "object" || schema === null) return false;
+  if (Array.isArray(schema)) {
+    for (let i = 0; i < schema.length; i++) if (hasEmptySchema(schema[i])) return true;
+    return false;
+  }
   const keys = Object.keys(schema);
   // `{}` itself, or `{ default: ... }` and the like: zod's unrepresentable parts keep their annotations.
-  if (keys.every((k) => ANNOTATIONS.has(k))) return true;
-  return keys.some((k) => hasEmptySchema(schema[k]));
+  let annotationsOnly = true;
+  for (let i = 0; i < keys.length && annotationsOnly; i++) if (!ANNOTATIONS.has(keys[i])) annotationsOnly = false;
+  if (annotationsOnly) return true;
+  for (let i = 0; i < keys.length; i++) {
+    const value = (schema as JsonSchemaObject)[keys[i]];
+    if (typeof value === "object" && value !== null && hasEmptySchema(value)) return true;
+  }
+  return false;
 }
 
+const EMPTY: JsonSchemaObject = Object.freeze({});
 const ANNOTATIONS = new Set(["$schema", "default", "title", "description", "examples", "deprecated", "readOnly", "writeOnly", "$comment"]);
 
 /**
@@ -162,6 +236,8 @@ export class SchemaRegistry {
   // A field's schema made once per document, whatever the number of routes it is declared in.
   private readonly normalized = new Map<JsonSchemaObject, Partial<Record<Mode | "flat", JsonSchemaObject>>>();
   private readonly fixedDefinitions = new Map<string, JsonSchemaObject>();
+  // Request schemas that name no model, by their JSON text: normalising one registers nothing.
+  private readonly leaves = new Map<string, { raw: JsonSchemaObject; out: JsonSchemaObject }>();
 
   constructor(
     /** FastAPI's separate_input_output_schemas: false documents every field as it is validated. */
@@ -177,11 +253,12 @@ export class SchemaRegistry {
    * A field's schema: `$ref` to its model, or the schema inline with its title (FastAPI's
    * get_schema_from_model_field) and the declaration's own keywords (description, examples...).
    */
-  schemaOf(field: ModelField, wanted: Mode, where: string, title: string | null, options: FieldOptions | null = null): JsonSchemaObject {
+  schemaOf(field: ModelField, wanted: Mode, where: string, title: string | (() => string) | null, options: FieldOptions | null = null): JsonSchemaObject {
     const schema = this.normalizedRoot(field, this.mode(wanted), where);
     const withOptions = options === null ? schema : withFieldOptions(schema, options);
     if (title === null || typeof withOptions.$ref === "string" || typeof withOptions.title === "string") return withOptions;
-    return { ...withOptions, title };
+    // A title made only when written (a response's is made of the route's unique id).
+    return { ...withOptions, title: typeof title === "string" ? title : title() };
   }
 
   /**
@@ -230,6 +307,17 @@ export class SchemaRegistry {
     const key = flatten ? "flat" : mode;
     const done = memo[key];
     if (done !== undefined) return done;
+    if (mode === "validation" && !flatten) {
+      // The same schema declared anew in each route (a path param's int...): normalised once.
+      const text = leafText(raw);
+      if (text !== null) {
+        const same = this.leaves.get(text);
+        if (same !== undefined && identical(same.raw, raw)) return (memo[key] = same.out);
+        const out = new Normalizer(this, mode, where, raw, null, field.name).root(false);
+        this.leaves.set(text, { raw, out });
+        return (memo[key] = out);
+      }
+    }
     const twin = mode === "serialization" ? convert(field, "input").schema : null;
     return (memo[key] = new Normalizer(this, mode, where, raw, twin, field.name).root(flatten));
   }
@@ -244,10 +332,10 @@ export class SchemaRegistry {
     const split = new Set([...validation.keys()].filter((name) => serialization.has(name)));
     // Refs to a model compare equal when that model is one in both modes.
     const sameRef = (a: string, b: string): boolean => {
-      const [, x] = MARKED.exec(a) ?? [];
-      const [, y] = MARKED.exec(b) ?? [];
-      if (x === undefined || y === undefined) return a === b;
-      return x === y && !split.has(x.slice(REF_PREFIX.length));
+      const x = unmark(a);
+      const y = unmark(b);
+      if (x === null || y === null) return a === b;
+      return x[0] === y[0] && !split.has(x[0].slice(REF_PREFIX.length));
     };
     for (let changed = true; changed; ) {
       changed = false;
@@ -261,27 +349,37 @@ export class SchemaRegistry {
     this.split = split;
   }
 
-  /** The components.schemas entries, sorted by name as FastAPI writes them. */
-  components(): Record<string, JsonSchemaObject> {
-    const out: Array<[string, JsonSchemaObject]> = [];
+  /**
+   * The components.schemas entries, sorted by name as FastAPI writes them, each model's schema
+   * sorted as pydantic sorts its definitions; given `sorts`, the schemas are left as they are and
+   * recorded there with the key to sort them by (dumpOpenapi sorts them as it dumps them).
+   */
+  components(sorts?: Map<object, string>): Record<string, JsonSchemaObject> {
+    const schemas = new Map<string, JsonSchemaObject>();
     for (const mode of ["validation", "serialization"] as const) {
       for (const [name, def] of this.definitions[mode]) {
         const key = this.split.has(name) ? `${name}-${mode === "validation" ? "Input" : "Output"}` : mode === "validation" || !this.definitions.validation.has(name) ? name : null;
-        if (key !== null) out.push([key, pydanticSort(def.schema, key) as JsonSchemaObject]);
+        if (key === null) continue;
+        if (sorts === undefined) schemas.set(key, pydanticSort(def.schema, key) as JsonSchemaObject);
+        else {
+          schemas.set(key, def.schema);
+          sorts.set(def.schema, key);
+        }
       }
     }
-    for (const [name, schema] of this.fixedDefinitions) if (!out.some(([n]) => n === name)) out.push([name, schema]);
+    for (const [name, schema] of this.fixedDefinitions) if (!schemas.has(name)) schemas.set(name, schema);
     // Python's sorted(): by code point. No two names are equal.
-    out.sort(([a], [b]) => (a < b ? -1 : 1));
-    return Object.fromEntries(out);
+    const out: Record<string, JsonSchemaObject> = {};
+    for (const name of [...schemas.keys()].sort()) setKey(out, name, schemas.get(name));
+    return out;
   }
 
   /** A `$ref` made here, as the document writes it; any other string as it is. */
   ref(ref: string): string {
-    const m = MARKED.exec(ref);
+    const m = unmark(ref);
     if (m === null) return ref;
-    const name = m[1].slice(REF_PREFIX.length);
-    return this.split.has(name) ? `${REF_PREFIX}${name}-${m[2] === "v" ? "Input" : "Output"}` : REF_PREFIX + name;
+    const name = m[0].slice(REF_PREFIX.length);
+    return this.split.has(name) ? `${REF_PREFIX}${name}-${m[1] === "v" ? "Input" : "Output"}` : REF_PREFIX + name;
   }
 }
 
@@ -332,7 +430,7 @@ class Normalizer {
     if (typeof ref === "string") return this.reference(schema, ref);
     const id = idOf(schema);
     if (id !== null) {
-      this.registerOnce(id, withoutId(schema), twin);
+      this.registerOnce(id, schema, twin);
       return { $ref: markedRef(id, this.mode) };
     }
     const body = this.body(schema, twin);
@@ -342,16 +440,19 @@ class Normalizer {
     return { $ref: markedRef(name, this.mode) };
   }
 
+  /** A model's schema (its `$id` / `id` left out) registered under its name, once. */
   private registerOnce(name: string, schema: JsonSchemaObject, twin: JsonSchema | undefined): void {
     if (this.done.has(name)) return;
     this.done.add(name);
-    this.registerNormalized(name, this.body(schema, twin));
+    this.registerNormalized(name, this.body(schema, twin, true));
   }
 
+  /** `body`, made here for the model alone, registered with its title and description as pydantic writes them. */
   private registerNormalized(name: string, body: JsonSchemaObject): void {
+    body.title = typeof body.title === "string" ? body.title : name;
     // FastAPI keeps a model's description up to a form feed.
-    const described = typeof body.description === "string" ? { description: body.description.split("\f")[0] } : {};
-    this.registry.register(name, { ...body, title: typeof body.title === "string" ? body.title : name, ...described }, this.mode, this.where);
+    if (typeof body.description === "string") body.description = body.description.split("\f")[0];
+    this.registry.register(name, body, this.mode, this.where);
   }
 
   private reference(schema: JsonSchemaObject, ref: string): JsonSchemaObject {
@@ -361,33 +462,42 @@ class Normalizer {
       // A recursive schema without a name: named after its title or the field.
       const raw = this.raw;
       name = this.rootName ??= idOf(raw) ?? (typeof raw.title === "string" ? raw.title : (this.fieldName ?? "Model"));
-      const { $schema: __, $defs: ___, definitions: ____, ...root } = raw;
-      this.registerOnce(name, withoutId(root), this.twin ?? undefined);
+      // (body() leaves out $schema and $defs.)
+      this.registerOnce(name, raw, this.twin ?? undefined);
     } else {
       const target = defName(ref);
       if (target === null || !Object.hasOwn(this.rawDefs, target)) return { ...siblings, $ref: ref };
       const def = this.rawDefs[target];
       const body = isSchemaObject(def) ? def : {};
       name = idOf(body) ?? target;
-      this.registerOnce(name, withoutId(body), this.twinDefs[target]);
+      this.registerOnce(name, body, this.twinDefs[target]);
     }
-    return { $ref: markedRef(name, this.mode), ...this.body(siblings, undefined) };
+    const $ref = markedRef(name, this.mode);
+    // Most refs stand alone.
+    return Object.keys(siblings).length === 0 ? { $ref } : { $ref, ...this.body(siblings, undefined) };
   }
 
-  /** The schema's own keywords and its subschemas, normalised. */
-  private body(schema: JsonSchemaObject, twin: JsonSchema | undefined): JsonSchemaObject {
-    const t = isSchemaObject(twin) ? twin : {};
+  /** The schema's own keywords and its subschemas, normalised; `withoutId`: but `$id` and `id`. */
+  private body(schema: JsonSchemaObject, twin: JsonSchema | undefined, withoutId = false): JsonSchemaObject {
+    const t = isSchemaObject(twin) ? twin : EMPTY;
     const out: JsonSchemaObject = {};
-    for (const [key, value] of Object.entries(schema)) {
-      if (key === "$schema" || key === "$defs" || key === "definitions") continue;
-      if (ONE.includes(key)) out[key] = this.node(value as JsonSchema, t[key] as JsonSchema | undefined);
-      else if (MANY.includes(key) && Array.isArray(value)) {
+    const keys = Object.keys(schema);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === "$schema" || key === "$defs" || key === "definitions" || (withoutId && (key === "$id" || key === "id"))) continue;
+      const value = schema[key];
+      const kind = SUBSCHEMAS.get(key);
+      if (kind === 1) out[key] = this.node(value as JsonSchema, t[key] as JsonSchema | undefined);
+      else if (kind === 2 && Array.isArray(value)) {
         const twins = Array.isArray(t[key]) ? (t[key] as JsonSchema[]) : [];
-        out[key] = value.map((v, i) => this.node(v as JsonSchema, twins[i]));
-      } else if (MAP.includes(key) && isSchemaObject(value)) {
-        const twins = isSchemaObject(t[key]) ? t[key] : {};
+        const list: JsonSchema[] = new Array(value.length);
+        for (let j = 0; j < value.length; j++) list[j] = this.node(value[j] as JsonSchema, twins[j]);
+        out[key] = list;
+      } else if (kind === 3 && isSchemaObject(value)) {
+        const twins = isSchemaObject(t[key]) ? t[key] : EMPTY;
         const map: JsonSchemaObject = {};
-        for (const [k, v] of Object.entries(value)) map[k] = this.node(v as JsonSchema, twins[k] as JsonSchema | undefined);
+        const names = Object.keys(value);
+        for (let j = 0; j < names.length; j++) map[names[j]] = this.node(value[names[j]] as JsonSchema, twins[names[j]] as JsonSchema | undefined);
         out[key] = map;
       } else out[key] = value;
     }
@@ -416,9 +526,10 @@ class Normalizer {
         const properties = s.properties;
         const twinProperties = isSchemaObject(twin.properties) ? twin.properties : {};
         const twinRequired = Array.isArray(twin.required) ? twin.required : [];
-        const required = (s.required as string[]).filter((k) =>
-          Object.hasOwn(twinProperties, k) ? twinRequired.includes(k) : !(isSchemaObject(properties[k]) && "default" in properties[k]),
-        );
+        const required: string[] = [];
+        for (const k of s.required as string[]) {
+          if (Object.hasOwn(twinProperties, k) ? twinRequired.includes(k) : !(isSchemaObject(properties[k]) && "default" in properties[k])) required.push(k);
+        }
         if (required.length > 0) s.required = required;
         else delete s.required;
       }
@@ -427,13 +538,25 @@ class Normalizer {
       // pydantic lists the required fields in the order of the properties, and writes no empty list.
       const required = s.required as string[];
       const order = isSchemaObject(s.properties) ? Object.keys(s.properties) : [];
-      const sorted = [...order.filter((k) => required.includes(k)), ...required.filter((k) => !order.includes(k))];
+      const sorted: string[] = [];
+      for (let i = 0; i < order.length; i++) {
+        const k = order[i];
+        if (required.includes(k)) sorted.push(k);
+      }
+      for (let i = 0; i < required.length; i++) {
+        const k = required[i];
+        if (!order.includes(k)) sorted.push(k);
+      }
       if (sorted.length > 0) s.required = sorted;
       else delete s.required;
     }
     if (isSchemaObject(s.properties)) {
-      for (const [key, p] of Object.entries(s.properties)) {
-        if (isSchemaObject(p) && p.title === undefined && !isRefish(p)) s.properties[key] = { ...p, title: propertyTitle(key) };
+      const properties = s.properties;
+      const keys = Object.keys(properties);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        const p = properties[key];
+        if (isSchemaObject(p) && p.title === undefined && !isRefish(p)) properties[key] = { ...p, title: propertyTitle(key) };
       }
     }
     return generationOrder(Array.isArray(s.type) ? splitTypes(s) : constsAsEnum(s));
@@ -448,7 +571,11 @@ function constsAsEnum(s: JsonSchemaObject): JsonSchemaObject {
   const key = Array.isArray(s.anyOf) ? "anyOf" : Array.isArray(s.oneOf) ? "oneOf" : null;
   if (key === null) return typedEnum(s);
   const members = s[key] as JsonSchema[];
-  if (members.length < 2 || !members.every((m) => isSchemaObject(m) && "const" in m)) return s;
+  if (members.length < 2) return s;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i];
+    if (!isSchemaObject(m) || !("const" in m)) return s;
+  }
   const { [key]: _, ...rest } = s;
   const out: JsonSchemaObject = { ...rest, enum: (members as JsonSchemaObject[]).map((m) => m.const) };
   // The annotations all members share (arktype writes the union's title on each of them).
@@ -481,7 +608,10 @@ function withoutId(schema: JsonSchemaObject): JsonSchemaObject {
 
 function defName(ref: string): string | null {
   const m = /^#\/(?:\$defs|definitions)\/(.+)$/.exec(ref);
-  return m === null ? null : decodeURIComponent(m[1]).replaceAll("~1", "/").replaceAll("~0", "~");
+  if (m === null) return null;
+  const name = m[1];
+  // Most names have nothing to decode.
+  return name.includes("%") || name.includes("~") ? decodeURIComponent(name).replaceAll("~1", "/").replaceAll("~0", "~") : name;
 }
 
 function isPlainKeys(names: JsonSchemaObject): boolean {
@@ -571,6 +701,11 @@ for (const type of ["", ...Object.keys(TYPE_ORDER)]) {
   RANKS[type] = new Map([...keys.map((k, i): [string, number] => [k, i]), ["title", 200], ["description", 201], ["deprecated", 202], ["examples", 203], ["default", 1000]]);
 }
 
+function rankOf(ranks: ReadonlyMap<string, number>, keys: string[], i: number): number {
+  const key = keys[i];
+  return ranks.get(key) ?? (schemaKeywords.has(key) ? VOCABULARY : OTHER) + i / keys.length;
+}
+
 /**
  * A schema's keys in the order pydantic generates them; `extra` (json_schema_extra) is set over
  * it before the default. Keys of the JSON Schema vocabulary pydantic has no place for come
@@ -579,32 +714,29 @@ for (const type of ["", ...Object.keys(TYPE_ORDER)]) {
 export function generationOrder(s: JsonSchemaObject, extra?: JsonSchemaObject): JsonSchemaObject {
   const keys = Object.keys(s);
   const ranks = RANKS[typeof s.type === "string" && Object.hasOwn(TYPE_ORDER, s.type) ? s.type : ""];
-  const ranked = keys.map((key, i): [string, number] => [key, ranks.get(key) ?? (schemaKeywords.has(key) ? VOCABULARY : OTHER) + i / keys.length]);
-  // Most schemas are in order already: they are kept as they are.
-  if (extra === undefined && ranked.every(([, rank], i) => i === 0 || ranked[i - 1][1] <= rank)) return s;
-  ranked.sort((a, b) => a[1] - b[1]);
+  if (extra === undefined) {
+    // Most schemas are in order already: they are kept as they are.
+    let previous = -1;
+    let i = 0;
+    for (; i < keys.length; i++) {
+      const rank = rankOf(ranks, keys, i);
+      if (rank < previous) break;
+      previous = rank;
+    }
+    if (i === keys.length) return s;
+  }
+  // By rank (no two are equal), by insertion: a schema has a few keys.
+  const ranked: Array<[string, number]> = [];
+  for (let i = 0; i < keys.length; i++) {
+    const entry: [string, number] = [keys[i], rankOf(ranks, keys, i)];
+    let j = ranked.length;
+    while (j > 0 && ranked[j - 1][1] > entry[1]) j--;
+    ranked.splice(j, 0, entry);
+  }
   const out: JsonSchemaObject = {};
   for (const [key] of ranked) if (key !== "default") setKey(out, key, s[key]);
   if (extra !== undefined) for (const [key, value] of Object.entries(extra)) setKey(out, key, value);
   if (Object.hasOwn(s, "default")) out.default = s.default;
-  return out;
-}
-
-/**
- * GenerateJsonSchema.sort, which pydantic applies to its definitions (the models FastAPI lists in
- * components.schemas) and not to the schemas of fields: every object's keys in alphabetical
- * order, but for the keys of `properties` and of `default` (a field's order, a default's own).
- */
-export function pydanticSort(value: unknown, parentKey: string | null): unknown {
-  if (Array.isArray(value)) return value.map((v) => pydanticSort(v, parentKey));
-  if (!isSchemaObject(value)) return value;
-  const keys = Object.keys(value);
-  if (parentKey !== "properties" && parentKey !== "default") keys.sort();
-  const out: JsonSchemaObject = {};
-  for (const key of keys) {
-    const v = value[key];
-    setKey(out, key, typeof v === "object" && v !== null ? pydanticSort(v, key) : v);
-  }
   return out;
 }
 

@@ -125,6 +125,11 @@ function cacheKey(dependant: Dependant): string {
 
 /** FastAPI's _get_openapi_dependency_data: the params and security schemes of a dependant and its dependencies. */
 function dependencyData(dependant: Dependant): DependencyData {
+  if (dependant.dependencies.length === 0) {
+    // No dependencies: the route's own params (read, never changed, by the caller).
+    const { pathParams, queryParams, headerParams, cookieParams } = dependant;
+    return { pathParams, queryParams, headerParams, cookieParams, securityDependencies: [] };
+  }
   const data: DependencyData = { pathParams: [], queryParams: [], headerParams: [], cookieParams: [], securityDependencies: [] };
   const visited = new Map<unknown, Set<string>>();
   const stack: Array<[Dependant, string[], boolean]> = [[dependant, [], true]];
@@ -172,7 +177,8 @@ interface FlatParam {
   readonly options: params.FieldOptions;
 }
 
-type Where = (what: string) => string;
+/** The route as errors and warnings name it ("GET /items/{id}"). */
+type Where = string;
 
 /** FastAPI's _get_flat_fields_from_params and _get_openapi_operation_parameters, for one kind of param. */
 function flatParams(registry: SchemaRegistry, group: ParamField[], kind: params.ParamTypes, where: Where): FlatParam[] {
@@ -181,7 +187,7 @@ function flatParams(registry: SchemaRegistry, group: ParamField[], kind: params.
   if (group.length === 1 && first.field !== null && first.field.shape === "object") {
     // A model of params: each of its fields is a param.
     const convert = kind === params.ParamTypes.header && (first.info as params.Header).options.convertUnderscores !== false;
-    const { properties, required } = registry.propertiesOf(first.field, where(`param "${first.name}"`));
+    const { properties, required } = registry.propertiesOf(first.field, `${where} param "${first.name}"`);
     return Object.entries(properties).map(([key, schema]) => ({
       name: convert ? key.replaceAll("_", "-") : key,
       in: kind,
@@ -201,7 +207,7 @@ function flatParams(registry: SchemaRegistry, group: ParamField[], kind: params.
       // A path param is always required, whatever its schema says of undefined.
       required: kind === params.ParamTypes.path || field.required,
       // Made even for a param left out of the document: FastAPI's components include its models.
-      schema: registry.schemaOf(field, "validation", where(`param "${pf.name}"`), fieldTitle(pf.alias), options),
+      schema: registry.schemaOf(field, "validation", `${where} param "${pf.name}"`, fieldTitle(pf.alias), options),
       options,
     };
   });
@@ -229,7 +235,7 @@ function fileSchema(options: params.FileOptions): Json {
 function bodyParamSchema(registry: SchemaRegistry, pf: ParamField, where: Where): { schema: Json; required: boolean } {
   const options = pf.info.options;
   if (pf.field === null) return { schema: withFieldOptions(fileSchema(options as params.FileOptions), options), required: !(options as params.FileOptions).optional };
-  return { schema: registry.schemaOf(pf.field, "validation", where(`param "${pf.name}"`), null, options), required: pf.field.required };
+  return { schema: registry.schemaOf(pf.field, "validation", `${where} param "${pf.name}"`, null, options), required: pf.field.required };
 }
 
 /** FastAPI's _get_body_field and get_openapi_operation_request_body. */
@@ -257,7 +263,7 @@ function requestBodyOf(registry: SchemaRegistry, route: APIRoute, where: Where):
     }
     const model: Json = { properties, type: "object" };
     if (requiredNames.length > 0) model.required = requiredNames;
-    schema = registry.model(`Body_${route.uniqueId}`, model, "validation", where("body"));
+    schema = registry.model(`Body_${route.uniqueId}`, model, "validation", `${where} body`);
     required = requiredNames.length > 0;
     const infos = fields.map((pf) => pf.info as params.Body);
     if (infos.some((i) => i instanceof params.File)) mediaType = "multipart/form-data";
@@ -285,11 +291,24 @@ function describeRoute(route: APIRoute): string {
   return `${[...route.methods].join(", ")} ${route.path}`;
 }
 
+const summaries = new Map<string, string>();
+
+/** The summary FastAPI makes of a handler's name: `readItem` -> "Read Item". */
+function summaryOf(name: string): string {
+  let summary = summaries.get(name);
+  if (summary === undefined) {
+    summary = pythonTitle(pythonName(name).replaceAll("_", " "));
+    // An app's handler names, a few hundred: kept for the next document.
+    if (summaries.size < 10_000) summaries.set(name, summary);
+  }
+  return summary;
+}
+
 /** FastAPI's get_openapi_operation_metadata. */
 function operationMetadata(build: Build, route: APIRoute): Operation {
   const operation: Operation = {};
   if (route.tags.length > 0) operation.tags = [...route.tags];
-  operation.summary = route.summary || pythonTitle(pythonName(route.name).replaceAll("_", " "));
+  operation.summary = route.summary || summaryOf(route.name);
   if (route.description) operation.description = route.description;
   const operationId = route.operationId || route.uniqueId;
   if (build.operationIds.has(operationId)) {
@@ -307,7 +326,7 @@ function openapiPath(build: Build, route: APIRoute): PathItem {
   const path: PathItem = {};
   if (!route.includeInSchema) return path;
   const registry = build.registry;
-  const where: Where = (what) => `${describeRoute(route)} ${what}`;
+  const where: Where = describeRoute(route);
   const responseClass = route.responseClass ?? JSONResponse;
   const routeMediaType = mediaTypeOf(responseClass);
   const data = dependencyData(route.dependant);
@@ -373,12 +392,12 @@ function responsesOf(registry: SchemaRegistry, route: APIRoute, responseClass: R
   if (isBodyAllowedForStatusCode(route.statusCode)) {
     const field = route.responseField;
     if (route.stream === "jsonl") {
-      const itemSchema = field === null ? {} : registry.schemaOf(field, "serialization", where("response model"), fieldTitle(field.name as string));
+      const itemSchema = field === null ? {} : registry.schemaOf(field, "serialization", `${where} response model`, () => fieldTitle(field.name as string));
       own.content = { "application/jsonl": { itemSchema } };
     } else if (route.stream === "sse") {
       const itemSchema: Json = copyJson(SSE_EVENT_SCHEMA);
       if (field !== null) {
-        const contentSchema = registry.schemaOf(field, "serialization", where("response model"), fieldTitle(field.name as string));
+        const contentSchema = registry.schemaOf(field, "serialization", `${where} response model`, () => fieldTitle(field.name as string));
         itemSchema.required = ["data"];
         (itemSchema.properties as Json).data = { type: "string", contentMediaType: "application/json", contentSchema };
       }
@@ -386,7 +405,7 @@ function responsesOf(registry: SchemaRegistry, route: APIRoute, responseClass: R
     } else if (routeMediaType) {
       let schema: Json = { type: "string" };
       if (isSubclass(responseClass, JSONResponse)) {
-        schema = field === null || route.stream !== null ? {} : registry.schemaOf(field, "serialization", where("response model"), fieldTitle(field.name as string));
+        schema = field === null || route.stream !== null ? {} : registry.schemaOf(field, "serialization", `${where} response model`, () => fieldTitle(field.name as string));
       }
       own.content = { [routeMediaType]: { schema } };
     }
@@ -400,7 +419,7 @@ function responsesOf(registry: SchemaRegistry, route: APIRoute, responseClass: R
     const openapiResponse = (responses[key] = copyJson(responses[key] ?? {}));
     const field = Object.hasOwn(route.responseFields, code) ? route.responseFields[code] : undefined;
     if (field !== undefined) {
-      const fieldSchema = registry.schemaOf(field, "serialization", where(`responses[${code}].model`), fieldTitle(field.name as string));
+      const fieldSchema = registry.schemaOf(field, "serialization", `${where} responses[${code}].model`, () => fieldTitle(field.name as string));
       const target = setDefault(setDefault(setDefault(processed, "content"), routeMediaType ?? "application/json"), "schema");
       deepDictUpdate(target, fieldSchema);
     }
@@ -482,7 +501,8 @@ export function getOpenapi(options: GetOpenapiOptions): OpenAPI {
   const webhooks = section(options.webhooks ?? []);
   registry.finish();
   const components: Json = {};
-  const schemas = registry.components();
+  const sorts = new Map<object, string>();
+  const schemas = registry.components(sorts);
   if (Object.keys(schemas).length > 0) components.schemas = schemas;
   if (Object.keys(build.securitySchemes).length > 0) components.securitySchemes = build.securitySchemes;
   if (Object.keys(components).length > 0) output.components = components;
@@ -490,5 +510,5 @@ export function getOpenapi(options: GetOpenapiOptions): OpenAPI {
   if (Object.keys(webhooks).length > 0) output.webhooks = webhooks;
   if (options.tags && options.tags.length > 0) output.tags = options.tags.map((tag, i) => (tag.externalDocs ? { ...tag, externalDocs: externalDocsOf(tag.externalDocs, `openapiTags[${i}].externalDocs`) } : tag));
   if (options.externalDocs) output.externalDocs = externalDocsOf(options.externalDocs, "openapiExternalDocs");
-  return dumpOpenapi(output, (ref) => registry.ref(ref));
+  return dumpOpenapi(output, (ref) => registry.ref(ref), sorts);
 }
