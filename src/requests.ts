@@ -252,9 +252,9 @@ export class Request extends HTTPConnection {
     while (!this.streamConsumed) {
       const message = await this.nextMessage();
       if (message.type === "http.request") {
-        const body = message.body ?? EMPTY;
+        const body = message.body;
         if (!message.more_body) this.streamConsumed = true;
-        if (body.byteLength) yield body;
+        if (body?.byteLength) yield body;
       } else if (message.type === "http.disconnect") {
         this.disconnected = true;
         throw new ClientDisconnect();
@@ -266,7 +266,22 @@ export class Request extends HTTPConnection {
   async body(): Promise<Uint8Array> {
     if (this.cachedBody === undefined) {
       const chunks: Uint8Array[] = [];
-      for await (const chunk of this.stream()) if (chunk.byteLength) chunks.push(chunk);
+      if (this.stream === Request.prototype.stream) {
+        // What stream() does, without an async generator's promises per chunk; a subclass's own stream() is used as it is.
+        if (this.streamConsumed) throw new Error("Stream consumed");
+        while (!this.streamConsumed) {
+          const message = await this.nextMessage();
+          if (message.type === "http.request") {
+            if (!message.more_body) this.streamConsumed = true;
+            if (message.body?.byteLength) chunks.push(message.body);
+          } else if (message.type === "http.disconnect") {
+            this.disconnected = true;
+            throw new ClientDisconnect();
+          }
+        }
+      } else {
+        for await (const chunk of this.stream()) if (chunk.byteLength) chunks.push(chunk);
+      }
       this.cachedBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
     }
     return this.cachedBody;

@@ -235,7 +235,35 @@ class Cycle {
     this.res.on("close", this.notify);
   }
 
-  private async nextMessage(): Promise<Message> {
+  private nextMessage(): Promise<Message> {
+    if (this.listening || this.requestComplete || this.disconnected) return this.pull();
+    const whole = this.wholeBody();
+    if (whole !== null) return Promise.resolve(whole);
+    // Called from the 'request' event, the body that came in the same packet is parsed a moment later,
+    // before the next microtask: a body read then needs no listeners, pauses or wake-ups.
+    return RESOLVED.then(() => this.wholeBody() ?? this.pull());
+  }
+
+  /** The whole body in one message, when node:http has already parsed all of it and nothing was read. */
+  private wholeBody(): Message | null {
+    const req = this.req;
+    // node:http marks the request complete only after a microtask has run; by then a body of known
+    // length is all there. A body past maxBodySize is refused as it streams.
+    const partial = !req.complete && req.readableLength !== this.contentLength();
+    if (partial || this.disconnected || (this.maxBodySize !== null && req.readableLength > this.maxBodySize)) return null;
+    const body = req.read() as Buffer | null;
+    this.bodyDone = this.requestComplete = true;
+    return { type: "http.request", body: body ?? EMPTY, more_body: false };
+  }
+
+  /** The Content-Length header's value; -1 without one (a chunked body). */
+  private contentLength(): number {
+    const raw = this.req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) if (raw[i].length === 14 && raw[i].toLowerCase() === "content-length") return Number(raw[i + 1]);
+    return -1;
+  }
+
+  private async pull(): Promise<Message> {
     if (!this.listening) this.listen();
     for (;;) {
       if (this.disconnected) return { type: "http.disconnect" };

@@ -206,6 +206,10 @@ test("test_request_without_setting_receive", async () => {
 test("test_request_disconnect", async () => {
   const request = new Request({ type: "http" }, async () => ({ type: "http.disconnect" }));
   assert.instance(await rejects(request.body()), ClientDisconnect);
+  // The same through stream(), which body() does not use.
+  const streamed = new Request({ type: "http" }, async () => ({ type: "http.disconnect" }));
+  assert.instance(await rejects(streamed.stream().next()), ClientDisconnect);
+  assert.ok(await streamed.isDisconnected());
 });
 
 test("test_request_is_disconnected", async () => {
@@ -315,6 +319,28 @@ test("test_request_stream_called_twice: two generators share one receive", async
   assert.is(decode((await s1.next()).value as Uint8Array), "3");
   assert.is(decode((await s1.next()).value as Uint8Array), "");
   assert.ok((await s1.next()).done);
+});
+
+test("body() reads through a subclass's own stream(), and reads the messages itself otherwise", async () => {
+  const messages = (): Message[] => [
+    { type: "http.request", body: encode("ab"), more_body: true },
+    { type: "http.request", body: encode("c"), more_body: false },
+  ];
+  class Upper extends Request {
+    override async *stream(): AsyncGenerator<Uint8Array, void, undefined> {
+      for await (const chunk of super.stream()) yield encode(decode(chunk).toUpperCase());
+      yield new Uint8Array(0);
+    }
+  }
+  const queue = messages();
+  assert.is(decode(await new Upper({ type: "http" }, async () => queue.shift() as Message).body()), "ABC");
+  const plain = messages();
+  const request = new Request({ type: "http" }, async () => plain.shift() as Message);
+  assert.is(decode(await request.body()), "abc");
+  assert.is(decode(await request.body()), "abc", "cached");
+  const consumed = new Request({ type: "http" }, async () => ({ type: "http.request", body: encode("x"), more_body: false }));
+  for await (const _ of consumed.stream()) void _;
+  assert.is((await rejects(consumed.body())).message, "Stream consumed");
 });
 
 test("session, auth and user without their middleware: Node's AssertionError, Starlette's messages", () => {
