@@ -250,34 +250,34 @@ export class Request extends HTTPConnection {
     }
     if (this.streamConsumed) throw new Error("Stream consumed");
     while (!this.streamConsumed) {
-      const message = await this.nextMessage();
-      if (message.type === "http.request") {
-        const body = message.body;
-        if (!message.more_body) this.streamConsumed = true;
-        if (body?.byteLength) yield body;
-      } else if (message.type === "http.disconnect") {
-        this.disconnected = true;
-        throw new ClientDisconnect();
-      }
+      const chunk = this.chunkOf(await this.nextMessage());
+      if (chunk !== undefined) yield chunk;
     }
     yield EMPTY;
+  }
+
+  /** One message of the body: its bytes (none when empty), the end marked; a disconnect throws. */
+  private chunkOf(message: Message): Uint8Array | undefined {
+    if (message.type === "http.request") {
+      if (!message.more_body) this.streamConsumed = true;
+      return message.body?.byteLength ? message.body : undefined;
+    }
+    if (message.type === "http.disconnect") {
+      this.disconnected = true;
+      throw new ClientDisconnect();
+    }
+    return undefined;
   }
 
   async body(): Promise<Uint8Array> {
     if (this.cachedBody === undefined) {
       const chunks: Uint8Array[] = [];
       if (this.stream === Request.prototype.stream) {
-        // What stream() does, without an async generator's promises per chunk; a subclass's own stream() is used as it is.
+        // stream()'s loop without an async generator's promises per chunk; a subclass's own stream() is used as it is.
         if (this.streamConsumed) throw new Error("Stream consumed");
         while (!this.streamConsumed) {
-          const message = await this.nextMessage();
-          if (message.type === "http.request") {
-            if (!message.more_body) this.streamConsumed = true;
-            if (message.body?.byteLength) chunks.push(message.body);
-          } else if (message.type === "http.disconnect") {
-            this.disconnected = true;
-            throw new ClientDisconnect();
-          }
+          const chunk = this.chunkOf(await this.nextMessage());
+          if (chunk !== undefined) chunks.push(chunk);
         }
       } else {
         for await (const chunk of this.stream()) if (chunk.byteLength) chunks.push(chunk);
