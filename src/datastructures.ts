@@ -208,13 +208,19 @@ export function unquote(s: string): string {
 /** Python's parse_qsl(qs, keep_blank_values=True). */
 export function parseQsl(qs: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
-  if (!qs) return out;
-  for (const piece of qs.split("&")) {
-    if (!piece) continue;
-    const eq = piece.indexOf("=");
-    const name = eq < 0 ? piece : piece.slice(0, eq);
-    const value = eq < 0 ? "" : piece.slice(eq + 1);
-    out.push([unquote(plusToSpace(name)), unquote(plusToSpace(value))]);
+  // Most query strings have neither: their names and values are the slices themselves.
+  const plain = !qs.includes("%") && !qs.includes("+");
+  const end = qs.length;
+  for (let start = 0; start < end; ) {
+    let amp = qs.indexOf("&", start);
+    if (amp < 0) amp = end;
+    if (amp > start) {
+      const eq = qs.indexOf("=", start);
+      const name = eq < 0 || eq > amp ? qs.slice(start, amp) : qs.slice(start, eq);
+      const value = eq < 0 || eq > amp ? "" : qs.slice(eq + 1, amp);
+      out.push(plain ? [name, value] : [unquote(plusToSpace(name)), unquote(plusToSpace(value))]);
+    }
+    start = amp + 1;
   }
   return out;
 }
@@ -242,6 +248,11 @@ export function urlencode(pairs: Iterable<readonly [string, string]>): string {
 
 // ---------------------------------------------------------------- multi-dicts
 
+/** Pairs a dict takes as its own list rather than copying (they were made for it). */
+class OwnPairs {
+  constructor(readonly pairs: Array<[string, unknown]>) {}
+}
+
 /** A read-only multi-dict: single lookups give the last value for a key, as in Starlette. */
 export class ImmutableMultiDict<V = string> {
   protected list: Array<[string, V]>;
@@ -249,7 +260,9 @@ export class ImmutableMultiDict<V = string> {
 
   constructor(items: Iterable<readonly [string, V]> | Record<string, V> = []) {
     const list: Array<[string, V]> =
-      Symbol.iterator in items
+      items instanceof OwnPairs
+        ? (items.pairs as Array<[string, V]>)
+        : Symbol.iterator in items
         ? Array.from(items as Iterable<readonly [string, V]>, ([k, v]) => [k, v] as [string, V])
         : Object.entries(items as Record<string, V>);
     this.list = list;
@@ -321,9 +334,7 @@ export class QueryParams extends ImmutableMultiDict<string> {
       return;
     }
     // The pairs parseQsl made are this dict's own: no copy (every request with a query makes one).
-    super([]);
-    this.list = parseQsl(decodeUtf8Latin1(query));
-    this.dict = new Map(this.list);
+    super(new OwnPairs(parseQsl(decodeUtf8Latin1(query))) as unknown as Array<[string, string]>);
   }
   override toString(): string {
     return urlencode(this.list);

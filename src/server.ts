@@ -91,6 +91,9 @@ const LEVELS: Record<string, number> = { CRITICAL: 50, ERROR: 40, WARNING: 30, I
 export { ClientDisconnected };
 
 const EMPTY = new Uint8Array(0);
+// Shared until a request needs its own (most never do).
+const NO_HEADERS: HeaderList = [];
+const NO_CHUNKS: Buffer[] = [];
 
 function toApp(app: ASGIAppLike): ASGIApp {
   return typeof app === "function" ? app : (scope, receive, send) => app.call(scope, receive, send);
@@ -140,6 +143,8 @@ class WriteBatch {
         cycle.abort(); // one broken socket must not stall the rest of the batch
       }
     }
+    // Once every socket has its bytes: what waited for them (an access line, the count close() waits on).
+    for (const cycle of queue) cycle.settle();
     resolve();
   };
 }
@@ -153,8 +158,9 @@ class Cycle {
   started = false;
   responseDone = false;
   private status = 200;
-  private headers: HeaderList = [];
-  private chunks: Buffer[] = [];
+  private headers: HeaderList = NO_HEADERS;
+  /** Body chunks read and not yet received; made by listen(). */
+  private chunks: Buffer[] = NO_CHUNKS;
   private bodyDone = false;
   private requestComplete = false;
   private listening = false;
@@ -167,6 +173,7 @@ class Cycle {
   private out: Uint8Array[] = [];
   private outBytes = 0;
   private flushed: Promise<void> | null = null;
+  private onSent: (() => void) | null = null;
 
   constructor(
     private readonly req: IncomingMessage,
@@ -180,9 +187,17 @@ class Cycle {
     return this.flushed;
   }
 
-  /** Settles once the bytes the app has sent are with the socket. */
-  get sent(): Promise<void> {
-    return this.flushed ?? RESOLVED;
+  /** Runs `then` once the bytes the app has sent are with the socket: at once when none wait. */
+  whenSent(then: () => void): void {
+    if (this.flushed === null) then();
+    else this.onSent = then;
+  }
+
+  /** Called by the batch after its flush. */
+  settle(): void {
+    const then = this.onSent;
+    this.onSent = null;
+    then?.();
   }
 
   /** Called by the batch at the end of the turn: a chunk followed by the end leaves in one write. */
@@ -215,6 +230,7 @@ class Cycle {
 
   private listen(): void {
     this.listening = true;
+    this.chunks = [];
     this.req.on("data", (chunk: Buffer) => {
       this.received += chunk.length;
       if (this.maxBodySize !== null && this.received > this.maxBodySize) {
@@ -373,41 +389,61 @@ function makeScope(type: "http" | "websocket", req: IncomingMessage, target: str
   return scope;
 }
 
-/** Handle one request: build the scope, run the app, stream its answer. */
-async function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<void> {
+/**
+ * Handle one request: build the scope, run the app, stream its answer; `done` runs once its
+ * bytes are with the socket. Callbacks rather than an async function: this runs for every
+ * request, and each await is a promise reaction more.
+ */
+function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: RequestContext, done: () => void): void {
   // url and method are optional in node's types only because IncomingMessage is also a client's response.
   const target = req.url as string;
   const scope = makeScope("http", req, target, ctx);
+  const finish = (): void => {
+    done();
+    logAccess(ctx, scope, target, req, res);
+  };
   if (ctx.maxBodySize !== null && Number(req.headers["content-length"] ?? 0) > ctx.maxBodySize) {
     sendStatus(res, 413, true);
     req.resume();
-    logAccess(ctx, scope, target, req, res);
+    finish();
     return;
   }
   const cycle = new Cycle(req, res, ctx.maxBodySize, ctx.batch);
-  try {
-    await app(scope, cycle.receive, cycle.send);
+  // What the app did send goes out before the connection is dropped: node:http corks a streamed
+  // response's socket until the next tick, which runs before this microtask.
+  const drop = (): void =>
+    cycle.whenSent(() => {
+      void RESOLVED.then(() => {
+        res.destroy();
+        finish();
+      });
+    });
+  const completed = (): void => {
     if (!cycle.started) {
       ctx.log("ERROR:    ASGI callable returned without starting response.");
       sendError(res);
     } else if (!cycle.responseDone && !cycle.disconnected) {
       ctx.log("ERROR:    ASGI callable returned without completing response.");
-      await cycle.sent; // what the app did send goes out before the connection is dropped
-      res.destroy();
+      return drop();
     }
-  } catch (exc) {
+    cycle.whenSent(finish);
+  };
+  const failed = (exc: unknown): void => {
     if (!cycle.disconnected) {
       ctx.log(`ERROR:    Exception in ASGI application\n${exc instanceof Error ? (exc.stack ?? String(exc)) : String(exc)}`);
       if (!res.headersSent) sendError(res);
-      else if (!cycle.responseDone) {
-        await cycle.sent;
-        res.destroy();
-      }
+      else if (!cycle.responseDone) return drop();
     }
+    cycle.whenSent(finish);
+  };
+  let running: Promise<void>;
+  try {
+    running = app(scope, cycle.receive, cycle.send);
+  } catch (exc) {
+    return failed(exc);
   }
-  // In flight until its bytes are with the socket: close() waits for that.
-  await cycle.sent;
-  logAccess(ctx, scope, target, req, res);
+  // Promise.resolve: an app written without async may return nothing.
+  Promise.resolve(running).then(completed, failed);
 }
 
 function logAccess(ctx: RequestContext, scope: Scope, target: string, req: IncomingMessage, res: ServerResponse): void {
@@ -634,7 +670,7 @@ export async function serve(appLike: ASGIAppLike, options: ServeOptions = {}): P
     const busy = limitConcurrency !== null && (connections >= limitConcurrency || inFlight >= limitConcurrency);
     if (busy) log("WARNING:  Exceeded concurrency limit.");
     inFlight++;
-    void handle(busy ? serviceUnavailable : app, req, res, ctx).finally(settled);
+    handle(busy ? serviceUnavailable : app, req, res, ctx, settled);
     if (++served === limitMaxRequests) {
       log(`INFO:     Maximum request limit of ${limitMaxRequests} exceeded. Terminating process.`);
       void handleClose();

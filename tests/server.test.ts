@@ -259,16 +259,22 @@ test("scope.path is the raw path percent-decoded as uvicorn does: bad escapes ke
   }
 });
 
-test("an error without a stack, or a thrown value that is no Error, is logged by its text", async () => {
+test("an error without a stack, or a thrown value that is no Error, is logged by its text; so is a synchronous throw", async () => {
   const lines: string[] = [];
-  const app: ASGIApp = async (scope) => {
-    if (scope.path === "/string") throw "a plain string";
-    const error = new Error("no stack here");
-    error.stack = undefined;
-    throw error;
+  // Not async: an app written as a plain function may throw before it returns a promise.
+  const app: ASGIApp = (scope) => {
+    if (scope.path === "/sync") throw new TypeError("thrown at once");
+    return (async () => {
+      if (scope.path === "/string") throw "a plain string";
+      const error = new Error("no stack here");
+      error.stack = undefined;
+      throw error;
+    })();
   };
   const server = await serve(app, quiet(lines));
   try {
+    assert.is((await call(server, "/sync")).status, 500);
+    assert.ok(lines.some((l) => l.startsWith("ERROR:    Exception in ASGI application\nTypeError: thrown at once")), lines.join("\n"));
     assert.is((await call(server, "/")).status, 500);
     assert.ok(lines.includes("ERROR:    Exception in ASGI application\nError: no stack here"), lines.join("\n"));
     assert.is((await call(server, "/string")).status, 500);
