@@ -75,6 +75,8 @@ export interface CompiledPath {
   regex: RegExp;
   format: string;
   convertors: Record<string, Convertor>;
+  /** A path without parameters, which the regex matches only whole: compared as text, faster than the regex. */
+  literal?: string | null;
 }
 
 /** `"/users/{id:int}"` to a regex, a format string and the convertor of each parameter. */
@@ -104,7 +106,7 @@ export function compilePath(path: string): CompiledPath {
   const rest = path.slice(idx);
   regex += escapeRegex(isHost ? rest.split(":")[0] : rest) + "$";
   format += rest;
-  return { regex: new RegExp(regex, "s"), format, convertors };
+  return { regex: new RegExp(regex, "s"), format, convertors, literal: idx === 0 && !isHost ? path : null };
 }
 
 function replaceParams(format: string, convertors: Record<string, Convertor>, params: Record<string, unknown>): [string, Record<string, unknown>] {
@@ -131,6 +133,8 @@ function setParam(params: Record<string, unknown>, key: string, value: unknown):
 }
 
 function matchParams(compiled: CompiledPath, routePath: string, scope: Scope): Record<string, unknown> | null {
+  // Most routes have no parameters, and every request tries them in turn.
+  if (compiled.literal != null) return routePath === compiled.literal ? { ...scope.path_params } : null;
   const m = compiled.regex.exec(routePath);
   if (m === null) return null;
   const params: Record<string, unknown> = { ...scope.path_params };

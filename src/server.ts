@@ -91,6 +91,9 @@ const LEVELS: Record<string, number> = { CRITICAL: 50, ERROR: 40, WARNING: 30, I
 export { ClientDisconnected };
 
 const EMPTY = new Uint8Array(0);
+// Bodies up to this size are written as text (see Cycle.flushOut).
+const SMALL_BODY = 16384;
+const latin1 = (bytes: Uint8Array): string => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString("latin1");
 // Shared until a request needs its own (most never do).
 const NO_HEADERS: HeaderList = [];
 const NO_CHUNKS: Buffer[] = [];
@@ -209,7 +212,11 @@ class Cycle {
     const last = this.responseDone ? out.pop() : undefined;
     // The head was validated by writeHead() when the body started; a client gone since makes these no-ops.
     for (const chunk of out) this.res.write(chunk);
-    if (this.responseDone) this.res.end(last);
+    if (!this.responseDone) return;
+    // A small last chunk goes as latin-1 text, byte for byte: node:http then sends it in one string
+    // write with the head, where bytes take a writev of two (about a tenth of a small response's cost).
+    if (last !== undefined && last.byteLength <= SMALL_BODY) this.res.end(latin1(last), "latin1");
+    else this.res.end(last);
   }
 
   abort(): void {
