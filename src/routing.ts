@@ -138,7 +138,8 @@ function matchParams(compiled: CompiledPath, routePath: string, scope: Scope): R
   const m = compiled.regex.exec(routePath);
   if (m === null) return null;
   const params: Record<string, unknown> = { ...scope.path_params };
-  for (const [key, value] of Object.entries(m.groups ?? {})) setParam(params, key, compiled.convertors[key].convert(value as string));
+  // A match has groups: a path without parameters was compared as text above.
+  for (const [key, value] of Object.entries(m.groups as Record<string, string>)) setParam(params, key, compiled.convertors[key].convert(value as string));
   return params;
 }
 
