@@ -12,7 +12,7 @@ import { BodyDecodeError, JSONDecodeError, loadsBytes } from "./_compat/pyjson.j
 import { dumpModel, type DumpOptions } from "./_compat/serialize.js";
 import { AsyncExitStack } from "./_exit_stack.js";
 import type { Dependant } from "./dependencies/models.js";
-import { solveDependencies, type DependencyOverrides, type SolveContext } from "./dependencies/resolve.js";
+import { solveDependencies, type DependencyOverrides, type Solved, type SolveContext } from "./dependencies/resolve.js";
 import { jsonableEncoder } from "./encoders.js";
 import { FastAPIError, RequestValidationError, ResponseValidationError, type EndpointContext } from "./exceptions.js";
 import { isBodyAllowedForStatusCode } from "./utils.js";
@@ -59,7 +59,10 @@ export function requestResponse(state: HandlerState): ASGIApp {
     const app: ASGIApp =
       state.hasGenerators || active !== null
         ? (scope, receive, send) => withStacks(state, request, active, scope, receive, send)
-        : (scope, receive, send) => handle(state, request, null, null, null).then((response) => response.call(scope, receive, send));
+        : (scope, receive, send) => {
+            const response = handle(state, request, null, null, null);
+            return response instanceof Response ? response.call(scope, receive, send) : response.then((r) => r.call(scope, receive, send));
+          };
     return runHandlingExceptions(app, request, scope, receive, send);
   };
 }
@@ -124,45 +127,63 @@ async function readBody(state: HandlerState, request: Request): Promise<{ body: 
 
 const EMPTY_BODY = { body: null, received: null };
 
-/** FastAPI's get_request_handler(...)(request). */
-async function handle(
+/**
+ * FastAPI's get_request_handler(...)(request). In stages that go on at once when nothing is
+ * pending (no body, no async validator or handler): this runs for every request, and each await
+ * is a promise reaction more. A stage that throws at once is caught as a rejection is.
+ */
+function handle(
   state: HandlerState,
   request: Request,
   overrides: DependencyOverrides | null,
   requestStack: AsyncExitStack | null,
   functionStack: AsyncExitStack | null,
-): Promise<Response> {
-  const { body, received } = state.body === null ? EMPTY_BODY : await readBody(state, request);
-  const ctx: SolveContext = {
-    request,
-    response: null,
-    backgroundTasks: null,
-    body,
-    embedBodyFields: state.embedBodyFields,
-    overrides,
-    requestStack,
-    functionStack,
-    cache: null,
+): Response | Promise<Response> {
+  const solve = ({ body, received }: { body: unknown; received: unknown }): Response | Promise<Response> => {
+    const ctx: SolveContext = {
+      request,
+      response: null,
+      backgroundTasks: null,
+      body,
+      embedBodyFields: state.embedBodyFields,
+      overrides,
+      requestStack,
+      functionStack,
+      cache: null,
+    };
+    const solving = solveDependencies(ctx, state.dependant);
+    return solving instanceof Promise ? solving.then((solved) => run(state, request, ctx, solved, received)) : run(state, request, ctx, solving, received);
   };
-  const solving = solveDependencies(ctx, state.dependant);
-  const solved = solving instanceof Promise ? await solving : solving;
+  return state.body === null ? solve(EMPTY_BODY) : readBody(state, request).then(solve);
+}
+
+/** The handler called with the solved values, and what it returns made a response. */
+function run(state: HandlerState, request: Request, ctx: SolveContext, solved: Solved, received: unknown): Response | Promise<Response> {
   if (solved.errors.length) throw new RequestValidationError(solved.errors, received, endpointContext(state, request));
   const fn = state.dependant.invoke;
-  let response: Response;
-  if (state.stream !== null) {
-    response = streamingResponse(state, request, fn(solved.values) as AnyGenerator, responseOptions(state, ctx));
-  } else {
-    const returned = fn(solved.values);
-    const raw = isThenable(returned) ? await returned : returned;
-    if (raw instanceof Response) {
-      raw.background ??= ctx.backgroundTasks;
-      return raw;
-    }
-    const content = state.responseField === null ? jsonableEncoder(raw) : await serialize(state, request, raw);
-    const Class = (state.responseClass ?? JSONResponse) as new (content: unknown, options?: ResponseOptions) => Response;
-    response = new Class(content, responseOptions(state, ctx));
-    if (!isBodyAllowedForStatusCode(response.statusCode)) response.body = new Uint8Array(0);
+  if (state.stream !== null) return withTemporalHeaders(ctx, streamingResponse(state, request, fn(solved.values) as AnyGenerator, responseOptions(state, ctx)));
+  const returned = fn(solved.values);
+  return isThenable(returned) ? Promise.resolve(returned).then((raw) => respond(state, request, ctx, raw)) : respond(state, request, ctx, returned);
+}
+
+function respond(state: HandlerState, request: Request, ctx: SolveContext, raw: unknown): Response | Promise<Response> {
+  if (raw instanceof Response) {
+    raw.background ??= ctx.backgroundTasks;
+    return raw;
   }
+  if (state.responseField !== null) return serialize(state, request, raw).then((content) => build(state, ctx, content));
+  return build(state, ctx, jsonableEncoder(raw));
+}
+
+function build(state: HandlerState, ctx: SolveContext, content: unknown): Response {
+  const Class = (state.responseClass ?? JSONResponse) as new (content: unknown, options?: ResponseOptions) => Response;
+  const response = new Class(content, responseOptions(state, ctx));
+  if (!isBodyAllowedForStatusCode(response.statusCode)) response.body = new Uint8Array(0);
+  return withTemporalHeaders(ctx, response);
+}
+
+/** The headers (cookies...) the handler set on the temporal response, after the response's own. */
+function withTemporalHeaders(ctx: SolveContext, response: Response): Response {
   if (ctx.response !== null) response.rawHeaders.push(...ctx.response.rawHeaders);
   return response;
 }

@@ -188,9 +188,9 @@ export class APIRoute extends Route {
   }
 
   override matches(scope: Scope): [Match, Partial<Scope>] {
-    const [match, child] = super.matches(scope);
-    if (match !== Match.NONE) child.route = this;
-    return [match, child];
+    const result = super.matches(scope);
+    if (result[0] !== Match.NONE) result[1].route = this;
+    return result;
   }
 
   /** This route as included under another router's prefix and settings. */
@@ -242,9 +242,9 @@ export class APIWebSocketRoute extends WebSocketRoute {
   }
 
   override matches(scope: Scope): [Match, Partial<Scope>] {
-    const [match, child] = super.matches(scope);
-    if (match !== Match.NONE) child.route = this;
-    return [match, child];
+    const result = super.matches(scope);
+    if (result[0] !== Match.NONE) result[1].route = this;
+    return result;
   }
 
   /** This route as included under another router's prefix and dependencies. */

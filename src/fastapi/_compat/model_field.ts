@@ -147,7 +147,8 @@ export class ModelField<T = unknown> {
 
   private convertThenValidate(value: unknown, loc: Loc, constraints: Constraints | null): ValidationResult<T> | Promise<ValidationResult<T>> {
     const errors: ErrorDetails[] = [];
-    const converted = (this.lax as LaxNode).convert(value, loc.slice(), errors);
+    // The converter uses loc as a stack, leaves it as it was, and copies it into its errors.
+    const converted = (this.lax as LaxNode).convert(value, loc, errors);
     // An error at the value itself: whatever the validator says would be at or under it.
     if (errors.length > 0 && hasErrorAt(errors, loc.length)) return { errors };
     if (constraints !== null && errors.length === 0) {

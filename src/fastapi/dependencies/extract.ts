@@ -18,6 +18,7 @@ interface Entry {
 export interface Collected {
   values: Record<string, unknown>;
   errors: ErrorDetails[];
+  /** The results from the first that is still pending on: they settle in order, in finish(). */
   entries: Entry[];
 }
 
@@ -33,23 +34,27 @@ export function setValue(values: Record<string, unknown>, key: string, value: un
 
 /** Validate one value for `pf`; `fromStrings` for path/query/header/cookie/form text, which is converted first. */
 export function validateInto(into: Collected, pf: ParamField, value: unknown, loc: Loc, fromStrings: boolean): void {
-  into.entries.push({ pf, result: (pf.field as NonNullable<ParamField["field"]>).validate(value, loc, fromStrings, pf.constraints) });
+  add(into, pf, (pf.field as NonNullable<ParamField["field"]>).validate(value, loc, fromStrings, pf.constraints));
 }
 
 function pushErrors(into: Collected, errors: ErrorDetails[]): void {
-  into.entries.push({ pf: null, result: { errors } });
+  add(into, null, { errors });
 }
 
-/** Settle every entry in order: the values into `values`, the errors into `errors`. */
+/** A result settles at once unless one before it is still pending (the usual case: every validator answers at once). */
+function add(into: Collected, pf: ParamField | null, result: Entry["result"]): void {
+  if (into.entries.length === 0 && !(result instanceof Promise)) settle(into, pf, result);
+  else into.entries.push({ pf, result });
+}
+
+/** Settle the results still pending, in order: the values into `values`, the errors into `errors`. */
 export function finish(into: Collected): void | Promise<void> {
   const entries = into.entries;
+  if (entries.length === 0) return;
   into.entries = [];
-  if (entries.some((e) => e.result instanceof Promise)) {
-    return Promise.all(entries.map((e) => e.result)).then((results) => {
-      for (let i = 0; i < entries.length; i++) settle(into, entries[i].pf, results[i]);
-    });
-  }
-  for (const e of entries) settle(into, e.pf, e.result as ValidationResult<unknown>);
+  return Promise.all(entries.map((e) => e.result)).then((results) => {
+    for (let i = 0; i < entries.length; i++) settle(into, entries[i].pf, results[i]);
+  });
 }
 
 function settle(into: Collected, pf: ParamField | null, result: ValidationResult<unknown>): void {
@@ -133,7 +138,7 @@ export type ReceivedBody = unknown;
 
 /** Files are the layer's own: bytes or UploadFile, one or a list, required or null. */
 function fileValue(into: Collected, pf: ParamField, value: unknown, loc: Loc): void {
-  into.entries.push({ pf, result: readFiles(pf, value, loc) });
+  add(into, pf, readFiles(pf, value, loc));
 }
 
 async function readFiles(pf: ParamField, value: unknown, loc: Loc): Promise<ValidationResult<unknown>> {
