@@ -4,7 +4,8 @@
 // rotates each round; prints the medians of req/s and of server CPU µs per request (/proc).
 // Build each side first, e.g. `npx tsc -p tsconfig.json --outDir /tmp/ab/base`. "raw" runs
 // bench/servers/raw-zod.mjs (its /plain row loads GET /search?q=shoes). AB_ROUTES=post,search,plain
-// picks the routes, AB_SECONDS the measured seconds (after 1 s of warm-up).
+// picks the routes, AB_SECONDS the measured seconds (after 1 s of warm-up); AB_APP=fastapi serves the
+// same routes through the FastAPI layer instead of the core (bench/experiments/ab-server.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";

@@ -1,9 +1,10 @@
 // In-process cost of the validation suite's two routes (no sockets): the FastAPI layer beside the
 // same routes on the core with the zod parse written by hand. Builds on dist/ (npm run build).
-//   node bench/experiments/validation-inprocess.mjs
-import { App } from "../../dist/applications.js";
-import { JSONResponse } from "../../dist/responses.js";
-import { Body, FastAPI, Query } from "../../dist/fastapi/index.js";
+//   node bench/experiments/validation-inprocess.mjs   (DIST=/path/to/a/build for another build)
+const dist = process.env.DIST ?? new URL("../../dist", import.meta.url).pathname;
+const { App } = await import(`${dist}/applications.js`);
+const { JSONResponse } = await import(`${dist}/responses.js`);
+const { Body, FastAPI, Query } = await import(`${dist}/fastapi/index.js`);
 import { z } from "zod";
 import { Item, SearchQuery } from "../servers/validation-schemas.mjs";
 
