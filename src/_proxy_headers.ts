@@ -125,6 +125,10 @@ export class TrustedHosts {
   private readonly hosts = new Set<string>();
   private readonly networks: IPNetwork[] = [];
   private readonly known = new Map<string, boolean>();
+  // The last host asked about: a server's requests mostly come from one peer (a proxy, or
+  // loopback), and comparing text is cheaper than hashing a fresh address string for the Map.
+  private lastHost = "";
+  private lastTrusted = false;
 
   constructor(trustedHosts: string | readonly string[]) {
     this.alwaysTrust = trustedHosts === "*" || (Array.isArray(trustedHosts) && trustedHosts.length === 1 && trustedHosts[0] === "*");
@@ -147,6 +151,7 @@ export class TrustedHosts {
   has(host: string | null | undefined): boolean {
     if (this.alwaysTrust) return true;
     if (!host) return false;
+    if (host === this.lastHost) return this.lastTrusted;
     // Remembered, as uvicorn's lru_cache does, up to a bound; hosts longer than a DNS name are not.
     if (host.length > 253) return this.computeTrust(host);
     let trusted = this.known.get(host);
@@ -155,6 +160,8 @@ export class TrustedHosts {
       trusted = this.computeTrust(host);
       this.known.set(host, trusted);
     }
+    this.lastHost = host;
+    this.lastTrusted = trusted;
     return trusted;
   }
 
@@ -220,9 +227,12 @@ export function applyProxyHeaders(scope: Scope, trusted: TrustedHosts): void {
   if (!trusted.has(scope.client?.[0])) return;
   let proto: string | null = null;
   const forwardedFor: string[] = [];
-  for (const [name, value] of scope.headers ?? []) {
-    if (name === "x-forwarded-proto") proto = value;
-    else if (name === "x-forwarded-for") forwardedFor.push(value);
+  const headers = scope.headers ?? [];
+  // Indexed, not destructured: this runs for every request from a trusted peer.
+  for (let i = 0; i < headers.length; i++) {
+    const name = headers[i][0];
+    if (name === "x-forwarded-proto") proto = headers[i][1];
+    else if (name === "x-forwarded-for") forwardedFor.push(headers[i][1]);
   }
   if (proto !== null) {
     const scheme = strip(proto);
