@@ -1,6 +1,7 @@
 // Port of starlette/websockets.py (1.7): WebSocketState, WebSocketDisconnect,
 // WebSocketDisconnected, WebSocket, WebSocketClose.
 import assert from "node:assert";
+import { RESOLVED } from "./_utils.js";
 import { WebSocketDisconnect } from "./exceptions.js";
 import { HTTPConnection } from "./requests.js";
 import type { Response } from "./responses.js";
@@ -131,7 +132,8 @@ export class WebSocket extends HTTPConnection {
       } catch (exc) {
         return Promise.reject(this.sendFailed(exc));
       }
-      return sent.then(undefined, this.rejectSend);
+      // The server took it at once (it says so with the shared resolved promise): nothing can fail later.
+      return sent === RESOLVED ? sent : sent.then(undefined, this.rejectSend);
     }
     return this.sendSlowly(message);
   }
