@@ -224,7 +224,6 @@ export function parseHostPort(value: string): [string, number] {
 
 /** What ProxyHeadersMiddleware does to a scope before the app sees it. */
 export function applyProxyHeaders(scope: Scope, trusted: TrustedHosts): void {
-  if (!trusted.has(scope.client?.[0])) return;
   let proto: string | null = null;
   const forwardedFor: string[] = [];
   const headers = scope.headers ?? [];
@@ -234,6 +233,8 @@ export function applyProxyHeaders(scope: Scope, trusted: TrustedHosts): void {
     if (name === "x-forwarded-proto") proto = headers[i][1];
     else if (name === "x-forwarded-for") forwardedFor.push(headers[i][1]);
   }
+  // The peer is asked about only when there is something to believe.
+  if ((proto === null && forwardedFor.length === 0) || !trusted.has(scope.client?.[0])) return;
   if (proto !== null) {
     const scheme = strip(proto);
     if (scheme === "http" || scheme === "https" || scheme === "ws" || scheme === "wss") {

@@ -347,6 +347,11 @@ class Session {
     if (this.settings.accessLog) this.settings.log(`INFO:     ${line}`);
   }
 
+  /** An access line about the request, built only when it is logged. */
+  private access(outcome: string): void {
+    if (this.settings.accessLog) this.info(`${this.target} ${outcome}`);
+  }
+
   private get target(): string {
     const client = this.scope.client;
     /* c8 ignore next -- scope.client is null only for a socket gone before its request (see server.ts) */
@@ -555,14 +560,14 @@ class Session {
       if (type === "websocket.accept") this.accept(message);
       else if (type === "websocket.close") {
         this.push({ type: "websocket.disconnect", code: 1006 });
-        this.info(`${this.target} 403`);
+        this.access("403");
         this.write(403, [], Buffer.alloc(0), true);
       } else if (type === "websocket.http.response.start") {
         const status = message.status as number;
         if (!(status >= 100 && status < 600)) throw new Error(`Invalid HTTP status code '${status}' in response.`);
         const headers = message.headers ?? [];
         checkHeaders(headers);
-        this.info(`${this.target} ${status}`);
+        this.access(String(status));
         this.initialResponse = { status, headers, body: [] };
       } else {
         throw new Error(`Expected ASGI message 'websocket.accept', 'websocket.close' or 'websocket.http.response.start' but got '${type}'.`);
@@ -620,7 +625,7 @@ class Session {
     checkHeaders(headers);
     const subprotocol = message.subprotocol as string | null | undefined;
     if (subprotocol) validateHeaderValue("Sec-WebSocket-Protocol", subprotocol);
-    this.info(`${this.target} [accepted]`);
+    this.access("[accepted]");
     const lines = [`date: ${httpDate()}`];
     for (const [name, value] of headers) lines.push(`${name.toLowerCase()}: ${value}`);
     // Sent even when the client offered none: websockets' client then refuses it, as with uvicorn.
