@@ -49,6 +49,7 @@ export const BUN_SERVERS: BunSpec[] = [
   { name: "Hono 4 on Bun", command: [BUN, "servers/bun-hono.mjs"], mode: "plain" },
   { name: "starlette-ts on Bun", command: [BUN, "servers/bun-starlette-ts.mjs"], mode: "plain" },
   { name: "starlette-ts on Bun, no middleware", command: [BUN, "servers/bun-starlette-ts.mjs"], mode: "bare" },
+  { name: "bare ASGI app on Bun", command: [BUN, "servers/bun-starlette-ts.mjs"], mode: "asgi" },
 ];
 
 const ROUTES: Array<[path: string, body: string]> = [
@@ -107,6 +108,8 @@ export async function bunSuite(h: Harness): Promise<void> {
     "",
     "starlette-ts runs the app of the Node table through `toFetchHandler(app)`: `SessionMiddleware` on every route (as there), a",
     "`PlainTextResponse` and a dict answered as JSON; the \"no middleware\" row is the same app without `SessionMiddleware`.",
+    "The \"bare ASGI app\" row is the adapter's floor: a plain function sending the two ASGI messages of each answer at once,",
+    "with no `App`, router or `Response` class.",
     "Hono answers with `c.text` and `c.json`, and no middleware.",
     "",
     "| server | route | req/s | to Hono | server CPU µs/req |",

@@ -19,6 +19,15 @@ export function getRoutePath(scope: Scope): string {
  */
 export const RESOLVED: Promise<void> = Promise.resolve();
 
+// Text to UTF-8 bytes the way that is fastest where this runs: node's Buffer.from (its TextEncoder
+// takes ten times as long for short text), the Web TextEncoder elsewhere (native on Bun and Deno,
+// four times Buffer.from's speed on Bun). Every response body made from text goes through here.
+const UTF8_ENCODER = new TextEncoder();
+const versions = (globalThis.process as { versions?: Record<string, string | undefined> } | undefined)?.versions;
+const ON_NODE = versions?.node !== undefined && versions.bun === undefined && versions.deno === undefined;
+/* c8 ignore next -- the Web encoder runs on Bun and Deno (tests/fetch), outside this process's coverage */
+export const encodeUtf8: (text: string) => Uint8Array = ON_NODE ? (text) => Buffer.from(text, "utf8") : (text) => UTF8_ENCODER.encode(text);
+
 // _utils._HOST_RE: no character that would make the Host header change the URL's path or authority.
 // Spelled out in both cases rather than with the i flag: Python's (?-i:v) keeps the "v" lower-case.
 const HOST_RE =

@@ -3,7 +3,7 @@ import type { BigIntStats, Stats } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { createHash, randomBytes } from "node:crypto";
 import { guessType } from "./_mimetypes.js";
-import { RESOLVED } from "./_utils.js";
+import { encodeUtf8, RESOLVED } from "./_utils.js";
 import type { BackgroundTask } from "./background.js";
 import { MutableHeaders, URL } from "./datastructures.js";
 import { ClientDisconnect } from "./requests.js";
@@ -83,6 +83,22 @@ export function formatSetCookie(key: string, value: string, options: CookieOptio
 
 // ---------------------------------------------------------------- Response
 
+// The last media type and charset seen, and the content type they make: a class's responses
+// share both, so the lower-casing and search run once rather than for every response.
+let lastMediaType = "";
+let lastCharset = "";
+let lastContentType = "";
+
+/** A text/* media type gets the charset unless it names one. */
+function withCharset(mediaType: string, charset: string): string {
+  if (mediaType === lastMediaType && charset === lastCharset) return lastContentType;
+  const contentType = mediaType.startsWith("text/") && !mediaType.toLowerCase().includes("charset=") ? `${mediaType}; charset=${charset}` : mediaType;
+  lastMediaType = mediaType;
+  lastCharset = charset;
+  lastContentType = contentType;
+  return contentType;
+}
+
 export class Response {
   statusCode: number;
   mediaType: string | null;
@@ -108,7 +124,7 @@ export class Response {
   protected render(content: unknown): Uint8Array {
     if (content === null || content === undefined) return EMPTY;
     if (content instanceof Uint8Array) return content;
-    return Buffer.from(String(content), "utf8");
+    return encodeUtf8(String(content));
   }
 
   protected initHeaders(headers: Record<string, string> | undefined, body: Uint8Array | null = this.body): HeaderList {
@@ -127,13 +143,8 @@ export class Response {
     if (body !== null && populateLength && !(this.statusCode < 200 || this.statusCode === 204 || this.statusCode === 304)) {
       raw.push(["content-length", String(body.byteLength)]);
     }
-    let contentType = this.mediaType;
-    if (contentType !== null && populateType) {
-      if (contentType.startsWith("text/") && !contentType.toLowerCase().includes("charset=")) {
-        contentType += "; charset=" + this.charset;
-      }
-      raw.push(["content-type", contentType]);
-    }
+    const mediaType = this.mediaType;
+    if (mediaType !== null && populateType) raw.push(["content-type", withCharset(mediaType, this.charset)]);
     return raw;
   }
 
@@ -205,7 +216,7 @@ export class JSONResponse extends Response {
     return "application/json";
   }
   protected override render(content: unknown): Uint8Array {
-    return Buffer.from(JSON.stringify(content) ?? "null", "utf8");
+    return encodeUtf8(JSON.stringify(content) ?? "null");
   }
 }
 
