@@ -214,7 +214,7 @@ class Cycle {
     for (const chunk of out) this.res.write(chunk);
     if (!this.responseDone) return;
     // A small last chunk goes as latin-1 text, byte for byte: node:http then sends it in one string
-    // write with the head, where bytes take a writev of two (about a tenth of a small response's cost).
+    // write with the head, where bytes take a writev of two (1 to 3 % on a small response, in A/B runs).
     if (last !== undefined && last.byteLength <= SMALL_BODY) this.res.end(latin1(last), "latin1");
     else this.res.end(last);
   }
