@@ -61,7 +61,7 @@ export function requestResponse(state: HandlerState): ASGIApp {
         ? (scope, receive, send) => withStacks(state, request, active, scope, receive, send)
         : (scope, receive, send) => {
             const response = handle(state, request, null, null, null);
-            return response instanceof Response ? response.call(scope, receive, send) : response.then((r) => r.call(scope, receive, send));
+            return response instanceof Promise ? response.then((r) => r.call(scope, receive, send)) : response.call(scope, receive, send);
           };
     return runHandlingExceptions(app, request, scope, receive, send);
   };
