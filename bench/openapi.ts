@@ -9,7 +9,8 @@ import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import * as z from "zod";
 import { serve } from "../src/server.js";
-import { Body, FastAPI, Header, Path, Query, Response } from "../src/fastapi/index.js";
+import * as fastapi from "../src/fastapi/index.js";
+import { FastAPI, Response } from "../src/fastapi/index.js";
 import { openapiJson } from "../src/fastapi/openapi/models.js";
 import { APIRoute } from "../src/fastapi/routing.js";
 import { get } from "./http.js";
@@ -23,9 +24,10 @@ const CONNECTIONS = 50;
 /**
  * 200 path operations as a tutorial app declares them: half GET with a path, a query and a header
  * param and a response model, half POST with a body and a query param. `models`: how many models
- * they share (200: one each, the worst case; 20: ten routes each).
+ * they share (200: one each, the worst case; 20: ten routes each). Built from the FastAPI module given
+ * (this tree's, or another's for bench/experiments/openapi-build.ts).
  */
-export function makeApp(models: number): FastAPI {
+export function buildApp({ FastAPI, Path, Query, Header, Body }: typeof fastapi, models: number): InstanceType<typeof fastapi.FastAPI> {
   const app = new FastAPI({ title: "Bench", version: "1.0.0" });
   app.get("/json", () => ({ hello: "world" }));
   const schemas = Array.from({ length: models }, (_, i) =>
@@ -57,6 +59,11 @@ export function makeApp(models: number): FastAPI {
     }
   }
   return app;
+}
+
+/** The app of buildApp from this tree's sources. */
+export function makeApp(models: number): FastAPI {
+  return buildApp(fastapi, models);
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -16,7 +16,7 @@ import { readFileSync } from "node:fs";
 import { Session } from "node:inspector";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import * as z from "zod";
+import { buildApp } from "../openapi.js";
 import type * as Fastapi from "../../src/fastapi/index.js";
 import type * as Models from "../../src/fastapi/openapi/models.js";
 import type * as Routing from "../../src/fastapi/routing.js";
@@ -38,38 +38,8 @@ async function load(src: string): Promise<Tree> {
 }
 
 /** bench/openapi.ts's app (the same declarations), from the given tree. */
-function makeApp({ fastapi: { FastAPI, Path, Query, Header, Body } }: Tree, models: number): Fastapi.FastAPI {
-  const app = new FastAPI({ title: "Bench", version: "1.0.0" });
-  app.get("/json", () => ({ hello: "world" }));
-  const schemas = Array.from({ length: models }, (_, i) =>
-    z
-      .object({
-        name: z.string(),
-        description: z.string().max(300).nullable().default(null),
-        price: z.number().gt(0),
-        tax: z.number().nullable().default(null),
-        tags: z.array(z.string()).default([]),
-        image: z.object({ url: z.url(), name: z.string() }).meta({ id: `Image${i}` }).nullable().default(null),
-      })
-      .meta({ id: `Item${i}` }),
-  );
-  for (let i = 0; i < 200; i++) {
-    const Item = schemas[i % models];
-    if (i % 2 === 0) {
-      app.get(
-        `/r${i}/items/{item_id}`,
-        { params: { item_id: Path(z.int()), q: Query(z.string().nullable().default(null), { maxLength: 50 }), x_token: Header(z.string()) }, responseModel: Item, tags: ["items"] },
-        function readItem({ item_id }) {
-          return { item_id };
-        },
-      );
-    } else {
-      app.post(`/r${i}/items/`, { params: { item: Body(Item), limit: Query(z.int().default(10)) }, responseModel: Item, tags: ["items"] }, function createItem({ item }) {
-        return item;
-      });
-    }
-  }
-  return app;
+function makeApp(tree: Tree, models: number): Fastapi.FastAPI {
+  return buildApp(tree.fastapi, models);
 }
 
 // Time spent inside the validators during the build: ~standard.jsonSchema.input/output, and ~standard.validate.
