@@ -125,10 +125,6 @@ export class TrustedHosts {
   private readonly hosts = new Set<string>();
   private readonly networks: IPNetwork[] = [];
   private readonly known = new Map<string, boolean>();
-  // The last host asked about: a server's requests mostly come from one peer (a proxy, or
-  // loopback), and comparing text is cheaper than hashing a fresh address string for the Map.
-  private lastHost = "";
-  private lastTrusted = false;
 
   constructor(trustedHosts: string | readonly string[]) {
     this.alwaysTrust = trustedHosts === "*" || (Array.isArray(trustedHosts) && trustedHosts.length === 1 && trustedHosts[0] === "*");
@@ -151,7 +147,6 @@ export class TrustedHosts {
   has(host: string | null | undefined): boolean {
     if (this.alwaysTrust) return true;
     if (!host) return false;
-    if (host === this.lastHost) return this.lastTrusted;
     // Remembered, as uvicorn's lru_cache does, up to a bound; hosts longer than a DNS name are not.
     if (host.length > 253) return this.computeTrust(host);
     let trusted = this.known.get(host);
@@ -160,8 +155,6 @@ export class TrustedHosts {
       trusted = this.computeTrust(host);
       this.known.set(host, trusted);
     }
-    this.lastHost = host;
-    this.lastTrusted = trusted;
     return trusted;
   }
 

@@ -416,22 +416,13 @@ function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: Re
     return;
   }
   const cycle = new Cycle(req, res, ctx.maxBodySize, ctx.batch);
-  // What the app did send goes out before the connection is dropped: node:http corks a streamed
-  // response's socket until the next tick, which runs before this microtask.
-  const drop = (): void =>
-    cycle.whenSent(() => {
-      void RESOLVED.then(() => {
-        res.destroy();
-        finish();
-      });
-    });
   const completed = (): void => {
     if (!cycle.started) {
       ctx.log("ERROR:    ASGI callable returned without starting response.");
       sendError(res);
     } else if (!cycle.responseDone && !cycle.disconnected) {
       ctx.log("ERROR:    ASGI callable returned without completing response.");
-      return drop();
+      return dropWhenSent(cycle, res, finish);
     }
     cycle.whenSent(finish);
   };
@@ -439,7 +430,7 @@ function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: Re
     if (!cycle.disconnected) {
       ctx.log(`ERROR:    Exception in ASGI application\n${exc instanceof Error ? (exc.stack ?? String(exc)) : String(exc)}`);
       if (!res.headersSent) sendError(res);
-      else if (!cycle.responseDone) return drop();
+      else if (!cycle.responseDone) return dropWhenSent(cycle, res, finish);
     }
     cycle.whenSent(finish);
   };
@@ -451,6 +442,19 @@ function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: Re
   }
   // Promise.resolve: an app written without async may return nothing.
   Promise.resolve(running).then(completed, failed);
+}
+
+/**
+ * Drops a response the app left unfinished, once what it did send has gone out: node:http corks a
+ * streamed response's socket until the next tick, which runs before this microtask.
+ */
+function dropWhenSent(cycle: Cycle, res: ServerResponse, finish: () => void): void {
+  cycle.whenSent(() => {
+    void RESOLVED.then(() => {
+      res.destroy();
+      finish();
+    });
+  });
 }
 
 function logAccess(ctx: RequestContext, scope: Scope, target: string, req: IncomingMessage, res: ServerResponse): void {
