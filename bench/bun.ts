@@ -3,11 +3,12 @@
 // Bun from a module whose default export has `fetch` (bench/servers/bun-*.mjs): the app of the
 // Node table, and the same without its SessionMiddleware. The servers alternate, each round in
 // the other order; each figure is the median of the rounds.
-import { spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { get } from "./http.js";
+import { median, type Running, type Load as Measurement, record } from "./stats.js";
 
 /** Bun, from the npm package bun (a devDependency of the library, whose platform package carries the binary). */
 export const BUN = fileURLToPath(new URL("../node_modules/.bin/bun", import.meta.url));
@@ -17,19 +18,6 @@ export interface BunSpec {
   command: string[];
   /** The server's MODE. */
   mode: string;
-}
-
-interface Running {
-  port: number;
-  child: ChildProcess;
-}
-
-interface Measurement {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  cpu: number;
 }
 
 /** What the suite borrows from run.ts, which owns the server processes and wrk. */
@@ -67,18 +55,11 @@ async function checkAnswers(spec: BunSpec, port: number): Promise<void> {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 export async function bunSuite(h: Harness): Promise<void> {
   if (!existsSync(BUN)) throw new Error(`${BUN} is missing: npm install brings the bun package (a devDependency)`);
   const loadBefore = loadavg()[0];
   const rps = new Map<string, number[]>();
   const cpu = new Map<string, number[]>();
-  const push = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
   for (let round = 0; round < h.rounds; round++) {
     console.log(`round ${round + 1} of ${h.rounds}`);
     for (const spec of round % 2 ? [...BUN_SERVERS].reverse() : BUN_SERVERS) {
@@ -87,8 +68,8 @@ export async function bunSuite(h: Harness): Promise<void> {
         await checkAnswers(spec, running.port);
         for (const [path] of ROUTES) {
           const m = h.load(spec.name, path, `http://127.0.0.1:${running.port}${path}`, "", running.child.pid);
-          push(rps, `${spec.name}\u0000${path}`, m.rps);
-          push(cpu, `${spec.name}\u0000${path}`, m.cpu);
+          record(rps, `${spec.name}\u0000${path}`, m.rps);
+          record(cpu, `${spec.name}\u0000${path}`, m.cpu);
         }
       } finally {
         await h.stop(running);

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Harness, StaticSpec } from "./static.js";
+import { median, record } from "./stats.js";
 
 export type MiddlewareSpec = StaticSpec;
 
@@ -95,12 +96,6 @@ export async function checkMiddleware(server: string, port: number): Promise<voi
   if (plain.headers["content-encoding"] !== undefined || !plain.body.equals(payload)) fail("/json10k without Accept-Encoding is not the payload as it is");
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 const formatCpu = (cpu: number): string => (Number.isNaN(cpu) ? "" : cpu.toFixed(1));
 
 /** Every server, both loads, in turns, h.rounds times; writes middleware-results.md. */
@@ -112,7 +107,6 @@ export async function middlewareSuite(h: Harness): Promise<void> {
   const cpu = new Map<string, number[]>();
   const p99 = new Map<string, number[]>();
   const errors = new Map<string, number>();
-  const push = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
   try {
     for (let round = 0; round < h.rounds; round++) {
       console.log(`round ${round + 1} of ${h.rounds}`);
@@ -124,9 +118,9 @@ export async function middlewareSuite(h: Harness): Promise<void> {
           for (const [label, path, extra] of round % 2 ? [...ROUTES].reverse() : ROUTES) {
             const m = h.load(spec.name, label, `http://127.0.0.1:${running.port}${path}`, "", running.child.pid, h.duration, [...extra]);
             const key = `${spec.name}\u0000${label}`;
-            push(rps, key, m.rps);
-            push(cpu, key, m.cpu);
-            push(p99, key, m.p99);
+            record(rps, key, m.rps);
+            record(cpu, key, m.cpu);
+            record(p99, key, m.p99);
             errors.set(key, (errors.get(key) ?? 0) + m.errors);
           }
         } finally {

@@ -28,7 +28,7 @@
 //                               (bench/workers.ts), alternately, medians of BENCH_ROUNDS rounds; writes workers-results.md
 //   --pin, with --pair, --lean, --validation, --bun or --workers: the server on the first core and wrk on the second
 //                               (taskset), written to a file of its own (pair-hono-pinned.md)
-import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from "node:child_process";
+import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -41,6 +41,7 @@ import { checkMiddleware, middlewareServers, middlewareSuite, prepareMiddlewareP
 import { bunSuite } from "./bun.js";
 import { workersSuite } from "./workers.js";
 import { checkWebsockets, websocketServers, websocketSuite } from "./websockets.js";
+import { median, type Running, record } from "./stats.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const args = process.argv.slice(2);
@@ -113,11 +114,6 @@ async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
-}
-
-interface Running {
-  port: number;
-  child: ChildProcess;
 }
 
 async function start(spec: ServerSpec, mode: string, layers: number): Promise<Running> {
@@ -263,12 +259,6 @@ function routeLabel(mode: string, layers: number, route: string): string {
   return mode === "plain" ? route : `${route} (${layers} ${mode === "http" ? "http mw" : "ASGI mw"})`;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 /**
  * Whether starlette-ts is ahead of one peer, where the best of three rounds
  * cannot tell: the two alternate, route by route, in an order that flips each
@@ -346,7 +336,6 @@ async function validationSuite(): Promise<void> {
   const p50 = new Map<string, number[]>();
   const p99 = new Map<string, number[]>();
   const errors = new Map<string, number>();
-  const push = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
   for (let round = 0; round < ROUNDS; round++) {
     console.log(`round ${round + 1} of ${ROUNDS}`);
     for (let k = 0; k < VALIDATION_SERVERS.length; k++) {
@@ -357,10 +346,10 @@ async function validationSuite(): Promise<void> {
         for (const [label, path, extra] of round % 2 ? [...VALIDATION_ROUTES].reverse() : VALIDATION_ROUTES) {
           const m = load(spec.name, label, `http://127.0.0.1:${running.port}${path}`, "", running.child.pid, DURATION, extra);
           const key = `${spec.name}\u0000${label}`;
-          push(rps, key, m.rps);
-          push(cpu, key, m.cpu);
-          push(p50, key, m.p50);
-          push(p99, key, m.p99);
+          record(rps, key, m.rps);
+          record(cpu, key, m.cpu);
+          record(p50, key, m.p50);
+          record(p99, key, m.p99);
           errors.set(key, (errors.get(key) ?? 0) + m.errors);
         }
       } finally {

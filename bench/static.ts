@@ -8,26 +8,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import type { ChildProcess } from "node:child_process";
+import { median, type Running, type Load as Measurement, record } from "./stats.js";
 
 export interface StaticSpec {
   name: string;
   command: string[];
   ready: string;
   note: string;
-}
-
-interface Running {
-  port: number;
-  child: ChildProcess;
-}
-
-interface Measurement {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  cpu: number;
 }
 
 /** What the suite borrows from run.ts, which owns the server processes and wrk. */
@@ -110,12 +97,6 @@ export async function checkStatic(server: string, port: number): Promise<void> {
   if (missing.status !== 404) throw new Error(`${server}: /static/missing.bin gave ${missing.status}, expected 404`);
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 const formatCpu = (cpu: number): string => (Number.isNaN(cpu) ? "" : cpu.toFixed(1));
 
 /** Every server, the two files, alternately, h.rounds times; writes static-results.md. */
@@ -129,7 +110,6 @@ export async function staticSuite(h: Harness): Promise<void> {
   const cpu = new Map<string, number[]>();
   const p99 = new Map<string, number[]>();
   const errors = new Map<string, number>();
-  const push = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
   try {
     for (let round = 0; round < h.rounds; round++) {
       console.log(`round ${round + 1} of ${h.rounds}`);
@@ -141,9 +121,9 @@ export async function staticSuite(h: Harness): Promise<void> {
           for (const [label, name] of round % 2 ? [...FILES].reverse() : FILES) {
             const m = h.load(spec.name, label, `http://127.0.0.1:${running.port}/static/${name}`, "", running.child.pid);
             const key = `${spec.name}\u0000${label}`;
-            push(rps, key, m.rps);
-            push(cpu, key, m.cpu);
-            push(p99, key, m.p99);
+            record(rps, key, m.rps);
+            record(cpu, key, m.cpu);
+            record(p99, key, m.p99);
             errors.set(key, (errors.get(key) ?? 0) + m.errors);
           }
         } finally {

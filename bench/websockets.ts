@@ -3,21 +3,17 @@
 // closing handshake), beside raw `ws`, @fastify/websocket, @hono/node-ws and Starlette on uvicorn.
 // The load is one Node process on `ws` (bench/ws-client.mjs), the same for every row, since the
 // figure is a joint client + server limit on a 2-core machine. Each server's echo is checked first.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { median, type Running, record } from "./stats.js";
 
 export interface WebSocketSpec {
   name: string;
   command: string[];
   ready: string;
   note: string;
-}
-
-interface Running {
-  port: number;
-  child: ChildProcess;
 }
 
 /** What the suite borrows from run.ts, which owns the server processes. */
@@ -80,12 +76,6 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 const WORKLOADS = [
   ["echo", "echo, 100-byte text, 10 connections", "round trips/s", "µs/round trip"],
   ["connect", "connection set-up, 10 at a time", "connections/s", "µs/connection"],
@@ -114,7 +104,6 @@ export async function websocketSuite(h: Harness): Promise<void> {
   const rates = new Map<string, number[]>();
   const cpu = new Map<string, number[]>();
   const errors = new Map<string, number>();
-  const push = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
   for (let round = 0; round < h.rounds; round++) {
     console.log(`round ${round + 1} of ${h.rounds}`);
     for (let k = 0; k < servers.length; k++) {
@@ -129,8 +118,8 @@ export async function websocketSuite(h: Harness): Promise<void> {
           const result = await client(url, mode, h.duration);
           const used = cpuSeconds(running.child.pid) - before;
           const key = `${spec.name}\u0000${mode}`;
-          push(rates, key, result.rate);
-          push(cpu, key, (used * 1e6) / result.count);
+          record(rates, key, result.rate);
+          record(cpu, key, (used * 1e6) / result.count);
           errors.set(key, (errors.get(key) ?? 0) + result.errors);
           console.log(`  ${spec.name.padEnd(32)} ${mode.padEnd(8)} ${Math.round(result.rate).toString().padStart(7)}/s  server CPU ${((used * 1e6) / result.count).toFixed(1)} µs each${result.errors ? `  ${result.errors} errors` : ""}`);
         }

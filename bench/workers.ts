@@ -2,11 +2,11 @@
 // app (bench/servers/cli-app.mjs) as one process, then with `--workers 2` (node:cluster), on
 // /plain and /session/incr. The two alternate, each round in the other order; each figure is the
 // median of the rounds, and the scaling factor is the ratio of the medians.
-import { type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { cookiesOf, get } from "./http.js";
+import { median, type Running, record } from "./stats.js";
 
 const BIN = fileURLToPath(new URL("../bin/starlette-ts.js", import.meta.url));
 const COMMAND = [process.execPath, BIN, "servers/cli-app.mjs:app", "--no-access-log", "--log-level", "warning"];
@@ -14,11 +14,6 @@ const COMMAND = [process.execPath, BIN, "servers/cli-app.mjs:app", "--no-access-
 export interface WorkersSpec {
   name: string;
   command: string[];
-}
-
-interface Running {
-  port: number;
-  child: ChildProcess;
 }
 
 /** What the suite borrows from run.ts, which owns the server processes and wrk. */
@@ -58,17 +53,10 @@ async function check(spec: WorkersSpec, port: number): Promise<string> {
   return cookie;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 export async function workersSuite(h: Harness): Promise<void> {
   const loadBefore = loadavg()[0];
   const rps = new Map<string, number[]>();
   const p99 = new Map<string, number[]>();
-  const push = (map: Map<string, number[]>, key: string, value: number): void => void map.set(key, [...(map.get(key) ?? []), value]);
   for (let round = 0; round < h.rounds; round++) {
     console.log(`round ${round + 1} of ${h.rounds}`);
     for (const spec of round % 2 ? [...WORKERS_SERVERS].reverse() : WORKERS_SERVERS) {
@@ -79,8 +67,8 @@ export async function workersSuite(h: Harness): Promise<void> {
           // The primary's pid: its children's CPU is not counted, so CPU is not reported here.
           const m = h.load(spec.name, route, `http://127.0.0.1:${running.port}${route}`, route === "/plain" ? "" : cookie, undefined);
           if (m.errors) throw new Error(`${spec.name} ${route}: ${m.errors} errors`);
-          push(rps, `${spec.name}\u0000${route}`, m.rps);
-          push(p99, `${spec.name}\u0000${route}`, m.p99);
+          record(rps, `${spec.name}\u0000${route}`, m.rps);
+          record(p99, `${spec.name}\u0000${route}`, m.p99);
         }
       } finally {
         await h.stop(running);
