@@ -253,7 +253,7 @@ export class StreamingResponse extends Response {
     await out({ type: "http.response.start", status: this.statusCode, headers: this.rawHeaders });
     try {
       for await (const chunk of this.bodyIterator) {
-        const body = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+        const body = typeof chunk === "string" ? encodeUtf8(chunk) : chunk;
         await out({ type: "http.response.body", body, more_body: true });
       }
       await out({ type: "http.response.body", body: EMPTY, more_body: false });

@@ -1,4 +1,5 @@
 // Port of fastapi/sse.py (FastAPI 0.142.2): Server-Sent Events, the event model and its wire format.
+import { encodeUtf8 } from "../_utils.js";
 import { StreamingResponse } from "../responses.js";
 import type { ErrorDetails } from "./_compat/errors.js";
 import { jsonableEncoder } from "./encoders.js";
@@ -169,7 +170,7 @@ export function formatSseEvent(options: FormatSseEventOptions = {}): Uint8Array 
   // An integral number prints as Python's int does (1e21 as its 22 digits, not "1e+21").
   if (retry !== null && retry !== undefined) lines.push(`retry: ${typeof retry === "number" && Number.isInteger(retry) ? BigInt(retry) : retry}`);
   lines.push("", "");
-  return Buffer.from(lines.join("\n"), "utf8");
+  return encodeUtf8(lines.join("\n"));
 }
 
 /**

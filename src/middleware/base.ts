@@ -1,7 +1,7 @@
 // Port of starlette/middleware/base.py (1.x): BaseHTTPMiddleware, dispatch + callNext.
 // anyio's task group and zero-buffer memory stream become a promise for the
 // inner app and the small rendezvous channel below.
-import { RESOLVED } from "../_utils.js";
+import { encodeUtf8, RESOLVED } from "../_utils.js";
 import { ClientDisconnect, Request } from "../requests.js";
 import { asgiObjectOf } from "./index.js";
 import { Response } from "../responses.js";
@@ -270,7 +270,7 @@ class StreamedResponse extends Response implements Sink {
 
   set bodyIterator(chunks: AsyncIterable<Uint8Array | string | Message>) {
     this.iterator = (async function* () {
-      for await (const chunk of chunks) yield typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      for await (const chunk of chunks) yield typeof chunk === "string" ? encodeUtf8(chunk) : chunk;
     })();
   }
 
