@@ -253,32 +253,51 @@ class OwnPairs {
   constructor(readonly pairs: Array<[string, unknown]>) {}
 }
 
+// Lists up to this long are searched in place rather than through the Map: a request's query
+// has a few parameters, and building a Map for them costs more than the lookups it saves.
+const SCAN_LIMIT = 8;
+
 /** A read-only multi-dict: single lookups give the last value for a key, as in Starlette. */
 export class ImmutableMultiDict<V = string> {
   protected list: Array<[string, V]>;
-  protected dict: Map<string, V>;
+  private map: Map<string, V> | null = null;
 
   constructor(items: Iterable<readonly [string, V]> | Record<string, V> = []) {
-    const list: Array<[string, V]> =
+    this.list =
       items instanceof OwnPairs
         ? (items.pairs as Array<[string, V]>)
         : Symbol.iterator in items
         ? Array.from(items as Iterable<readonly [string, V]>, ([k, v]) => [k, v] as [string, V])
         : Object.entries(items as Record<string, V>);
-    this.list = list;
-    this.dict = new Map(list);
+  }
+
+  /** Python's `_dict`: each key once, in the order of its first appearance, with its last value. Made when first needed. */
+  protected get dict(): Map<string, V> {
+    return (this.map ??= new Map(this.list));
+  }
+
+  /** The index of the key's last pair, or -1 (a short list with no Map made yet); null: ask the Map. */
+  private scan(key: string): number | null {
+    const list = this.list;
+    if (this.map !== null || list.length > SCAN_LIMIT) return null;
+    for (let i = list.length - 1; i >= 0; i--) if (list[i][0] === key) return i;
+    return -1;
   }
 
   get(key: string): V | null;
   get<D>(key: string, defaultValue: D): V | D;
   get<D>(key: string, defaultValue: D | null = null): V | D | null {
-    return this.dict.has(key) ? (this.dict.get(key) as V) : defaultValue;
+    const i = this.scan(key);
+    if (i !== null) return i < 0 ? defaultValue : this.list[i][1];
+    const dict = this.dict;
+    return dict.has(key) ? (dict.get(key) as V) : defaultValue;
   }
   getlist(key: string): V[] {
     return this.list.filter(([k]) => k === key).map(([, v]) => v);
   }
   has(key: string): boolean {
-    return this.dict.has(key);
+    const i = this.scan(key);
+    return i !== null ? i >= 0 : this.dict.has(key);
   }
   keys(): string[] {
     return [...this.dict.keys()];
@@ -306,19 +325,24 @@ export class ImmutableMultiDict<V = string> {
   }
 }
 
+// Each change reads the Map first, so that it is made from the list before the change: a key
+// set again keeps its first place among the keys, as in Python's dict.
 export class MultiDict<V = string> extends ImmutableMultiDict<V> {
   set(key: string, value: V): void {
+    const dict = this.dict;
     this.list = this.list.filter(([k]) => k !== key);
     this.list.push([key, value]);
-    this.dict.set(key, value);
+    dict.set(key, value);
   }
   delete(key: string): void {
+    const dict = this.dict;
     this.list = this.list.filter(([k]) => k !== key);
-    this.dict.delete(key);
+    dict.delete(key);
   }
   append(key: string, value: V): void {
+    const dict = this.dict;
     this.list.push([key, value]);
-    this.dict.set(key, value);
+    dict.set(key, value);
   }
   setlist(key: string, values: V[]): void {
     this.delete(key);

@@ -33,6 +33,8 @@ export interface CookieOptions {
 }
 
 const EMPTY = new Uint8Array(0);
+// The options of a response given none: shared rather than a fresh {} for every response.
+const NO_OPTIONS: ResponseOptions = Object.freeze({});
 
 // ---------------------------------------------------------------- Set-Cookie as Python's SimpleCookie writes it
 
@@ -108,7 +110,7 @@ export class Response {
   rawHeaders: HeaderList;
   private cachedHeaders?: MutableHeaders;
 
-  constructor(content?: string | Uint8Array | null, options: ResponseOptions = {}) {
+  constructor(content?: string | Uint8Array | null, options: ResponseOptions = NO_OPTIONS) {
     this.statusCode = options.statusCode ?? 200;
     this.mediaType = options.mediaType !== undefined ? options.mediaType : this.defaultMediaType();
     this.background = options.background ?? null;
@@ -128,23 +130,20 @@ export class Response {
   }
 
   protected initHeaders(headers: Record<string, string> | undefined, body: Uint8Array | null = this.body): HeaderList {
-    let raw: HeaderList;
-    let populateLength = true;
-    let populateType = true;
-    if (headers === undefined) {
-      raw = [];
-    } else {
-      const mutable = new MutableHeaders();
-      for (const [k, v] of Object.entries(headers)) mutable.append(k, v);
-      raw = mutable.raw;
-      populateLength = !raw.some(([k]) => k === "content-length");
-      populateType = !raw.some(([k]) => k === "content-type");
-    }
-    if (body !== null && populateLength && !(this.statusCode < 200 || this.statusCode === 204 || this.statusCode === 304)) {
-      raw.push(["content-length", String(body.byteLength)]);
-    }
+    const status = this.statusCode;
+    const length = body !== null && !(status < 200 || status === 204 || status === 304) ? String(body.byteLength) : null;
     const mediaType = this.mediaType;
-    if (mediaType !== null && populateType) raw.push(["content-type", withCharset(mediaType, this.charset)]);
+    const contentType = mediaType !== null ? withCharset(mediaType, this.charset) : null;
+    // The usual case, no headers given: the list made at its final size.
+    if (headers === undefined) {
+      if (length === null) return contentType === null ? [] : [["content-type", contentType]];
+      return contentType === null ? [["content-length", length]] : [["content-length", length], ["content-type", contentType]];
+    }
+    const mutable = new MutableHeaders();
+    for (const [k, v] of Object.entries(headers)) mutable.append(k, v);
+    const raw = mutable.raw;
+    if (length !== null && !raw.some(([k]) => k === "content-length")) raw.push(["content-length", length]);
+    if (contentType !== null && !raw.some(([k]) => k === "content-type")) raw.push(["content-type", contentType]);
     return raw;
   }
 
@@ -209,7 +208,7 @@ export class PlainTextResponse extends Response {
 
 /** Compact JSON (no spaces, UTF-8 text not escaped), as Starlette renders it. */
 export class JSONResponse extends Response {
-  constructor(content: unknown, options: ResponseOptions = {}) {
+  constructor(content: unknown, options: ResponseOptions = NO_OPTIONS) {
     super(content as string, options);
   }
   protected override defaultMediaType(): string | null {

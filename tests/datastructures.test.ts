@@ -203,6 +203,29 @@ test("test_multidict", () => {
   assert.equal(imm.items(), [["a", "1"]]);
 });
 
+test("a long query is looked up through a map, a short one in place, with the same answers", () => {
+  const pairs = Array.from({ length: 12 }, (_, i) => `k${i % 10}=${i}`).join("&");
+  const long = new QueryParams(pairs);
+  assert.is(long.get("k1"), "11");
+  assert.is(long.get("k9"), "9");
+  assert.is(long.get("nope", "d"), "d");
+  assert.ok(long.has("k0"));
+  assert.not.ok(long.has("nope"));
+  const short = new QueryParams("a=1&b=2&a=3");
+  assert.equal(short.keys(), ["a", "b"]); // made its map
+  assert.is(short.get("a"), "3");
+  assert.ok(short.has("b"));
+});
+
+test("a key set again keeps its first place among the keys, as in Python's dict", () => {
+  // MultiDict([("a", "1"), ("b", "2")]); q["a"] = "3"; list(q.keys()) == ["a", "b"]
+  const q = new MultiDict([["a", "1"], ["b", "2"]]);
+  q.set("a", "3");
+  assert.equal(q.keys(), ["a", "b"]);
+  assert.equal(q.multiItems(), [["b", "2"], ["a", "3"]]);
+  assert.is(q.get("a"), "3");
+});
+
 test("FormData and Address", () => {
   const form = new FormData([["a", "1"]]);
   assert.is(form.get("a"), "1");
