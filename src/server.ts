@@ -160,8 +160,6 @@ class WriteBatch {
 class Cycle {
   started = false;
   responseDone = false;
-  /** Within the app's first synchronous run, inside node:http's 'request' event. */
-  inRequestEvent = false;
   private status = 200;
   private headers: HeaderList = NO_HEADERS;
   /** Body chunks read and not yet received; made by listen(). */
@@ -219,15 +217,6 @@ class Cycle {
     // write with the head, where bytes take a writev of two (1 to 3 % on a small response, in A/B runs).
     if (last !== undefined && last.byteLength <= SMALL_BODY) this.res.end(latin1(last), "latin1");
     else this.res.end(last);
-  }
-
-  /** Hands the response to the socket now; a broken socket drops it, as in the batch. */
-  private flushNow(): void {
-    try {
-      this.flushOut();
-    } catch {
-      this.abort();
-    }
   }
 
   abort(): void {
@@ -357,12 +346,9 @@ class Cycle {
       } else {
         this.responseDone = true;
         if (body.byteLength) this.out.push(body);
-        // A response finished within the request event (no body read, nothing awaited) leaves at once,
-        // as a plain node:http handler's would: the end of the turn would add an event-loop pass for it.
-        if (this.inRequestEvent && this.flushed === null) this.flushNow();
         // Not awaited: the app's frames are let go now rather than kept until the flush. Background
         // tasks start on a later turn (Response.runBackground), after the flush.
-        else void this.flushSoon();
+        void this.flushSoon();
       }
     }
   }
@@ -450,13 +436,10 @@ function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: Re
   };
   let running: Promise<void>;
   try {
-    cycle.inRequestEvent = true;
     running = app(scope, cycle.receive, cycle.send);
   } catch (exc) {
-    cycle.inRequestEvent = false;
     return failed(exc);
   }
-  cycle.inRequestEvent = false;
   // Promise.resolve: an app written without async may return nothing.
   Promise.resolve(running).then(completed, failed);
 }
