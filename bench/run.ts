@@ -99,6 +99,7 @@ const SERVERS: ServerSpec[] = [
 /** The validation suite's servers: the same two validated routes on each (bench/validation.ts). */
 const VALIDATION_SERVERS: ServerSpec[] = [
   { name: "raw node:http + zod", command: [process.execPath, "servers/raw-zod.mjs"] },
+  { name: "least ASGI bridge + bare ASGI app", command: [process.execPath, "servers/asgi-floor.mjs"] },
   { name: "starlette-ts + zod", command: [process.execPath, "servers/starlette-ts-zod.mjs"] },
   { name: "starlette-ts/fastapi", command: [process.execPath, "servers/starlette-ts-fastapi.mjs"] },
   { name: "Fastify 5 (ajv)", command: [process.execPath, "servers/fastify-validation.mjs"] },
@@ -406,6 +407,9 @@ async function validationSuite(): Promise<void> {
 
 const VALIDATION_NOTES: Record<string, string> = {
   "raw node:http + zod": "`node:http`, the body read by hand, `JSON.parse`, zod 4's `safeParse`, `JSON.stringify`; the query through `URLSearchParams` and `z.coerce`: the baseline",
+  "least ASGI bridge + bare ASGI app":
+    "no framework: the routes written by hand on ASGI messages (the same zod parse and `JSON.stringify`) under the least ASGI bridge on `node:http` " +
+    "(bench/servers/asgi-floor.mjs: the scope, `receive` and `send` closures, the body in one message, the response written at once): the ceiling of any ASGI framework here",
   "starlette-ts + zod": "this package's core (`dist/`), `App` routes with `await request.json()` and zod's `safeParse` written in the endpoint, `JSONResponse`",
   "starlette-ts/fastapi": "this package's FastAPI layer (`dist/fastapi/`), `Body(Item)` and `Query(...)` with zod schemas",
   "Fastify 5 (ajv)": "Fastify's own JSON-schema validation (ajv, compiled; it converts the query's text to integers), a 422 error handler, no response schema",

@@ -3,9 +3,11 @@
 // Each round loads POST /items, GET /search and GET /plain on every server, in an order that
 // rotates each round; prints the medians of req/s and of server CPU µs per request (/proc).
 // Build each side first, e.g. `npx tsc -p tsconfig.json --outDir /tmp/ab/base`. "raw" runs
-// bench/servers/raw-zod.mjs (its /plain row loads GET /search?q=shoes). AB_ROUTES=post,search,plain
+// bench/servers/raw-zod.mjs (its /plain row loads GET /search?q=shoes), "floor" the least ASGI bridge
+// (bench/servers/asgi-floor.mjs) under a bare ASGI app. AB_ROUTES=post,search,plain
 // picks the routes, AB_SECONDS the measured seconds (after 1 s of warm-up); AB_APP=fastapi serves the
-// same routes through the FastAPI layer instead of the core (bench/experiments/ab-server.mjs).
+// same routes through the FastAPI layer instead of the core, AB_APP=bare through a bare ASGI function
+// (bench/experiments/ab-server.mjs); a spec named name@app picks its own, e.g. fa@fastapi=dist.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -23,9 +25,11 @@ const cpu = (pid) => { const f = readFileSync(`/proc/${pid}/stat`, "utf8"); cons
 
 async function start(spec) {
   const [name, dist] = spec.split("=");
+  // name@app serves that app (core, fastapi, bare) whatever AB_APP says.
+  const app = name.includes("@") ? name.slice(name.indexOf("@") + 1) : process.env.AB_APP;
   const port = await freePort();
-  const file = name === "raw" ? "servers/raw-zod.mjs" : "experiments/ab-server.mjs";
-  const child = spawn(process.execPath, [...(process.env.AB_NODE_ARGS ? process.env.AB_NODE_ARGS.split(" ") : []), file], { cwd: here, env: { ...process.env, PORT: String(port), DIST: dist }, stdio: ["ignore", "inherit", "inherit"] });
+  const file = name === "raw" ? "servers/raw-zod.mjs" : name === "floor" ? "servers/asgi-floor.mjs" : "experiments/ab-server.mjs";
+  const child = spawn(process.execPath, [...(process.env.AB_NODE_ARGS ? process.env.AB_NODE_ARGS.split(" ") : []), file], { cwd: here, env: { ...process.env, AB_APP: app ?? "", PORT: String(port), DIST: dist }, stdio: ["ignore", "inherit", "inherit"] });
   for (let i = 0; i < 100; i++) {
     try { const r = await fetch(`http://127.0.0.1:${port}/search?q=ready`); if (r.status === 200) break; } catch {}
     await new Promise((r) => setTimeout(r, 100));
