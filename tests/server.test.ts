@@ -201,21 +201,79 @@ test("background tasks start once the response has been handed to the socket", a
   }
 });
 
-test("a response whose socket throws while being written is dropped; the rest of its batch is served", async () => {
-  const app = new App();
-  app.get("/{name}")((request: Request) => `hi ${String(request.pathParams.name)}`);
-  const server = await serve(app, quiet());
-  server.server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url === "/broken") {
-      res.end = () => {
-        throw new Error("socket broke");
-      };
+// A handler that answers at once has its response written within the request event; one that awaits
+// has it written with the others finished in the same turn. A throwing socket is dropped either way.
+for (const [kind, handler] of [
+  ["answered at once", (request: Request) => `hi ${String(request.pathParams.name)}`],
+  ["answered after an await", async (request: Request) => `hi ${String(await Promise.resolve(request.pathParams.name))}`],
+] as const) {
+  test(`a response whose socket throws while being written is dropped; the rest are served (${kind})`, async () => {
+    const app = new App();
+    app.get("/{name}")(handler);
+    const server = await serve(app, quiet());
+    server.server.prependListener("request", (req: IncomingMessage, res: ServerResponse) => {
+      if (req.url === "/broken") {
+        res.end = () => {
+          throw new Error("socket broke");
+        };
+      }
+    });
+    try {
+      const [broken, ...rest] = await Promise.allSettled(["/broken", "/a", "/b"].map((path) => call(server, path)));
+      assert.is(broken.status, "rejected");
+      assert.equal(rest.map((r) => (r.status === "fulfilled" ? r.value.body : r.reason)), ['"hi a"', '"hi b"']);
+    } finally {
+      await server.close();
     }
   });
+}
+
+// Whether each response had been ended when its request event was over: a listener added after
+// serve()'s own runs at the end of the same event.
+function endedInEvent(server: ServerHandle): Map<string, boolean> {
+  const ended = new Map<string, boolean>();
+  server.server.on("request", (req: IncomingMessage, res: ServerResponse) => void ended.set(req.url as string, res.writableEnded));
+  return ended;
+}
+
+test("under light load a response finished within its request event leaves at once; one that awaits, at the end of the turn", async () => {
+  const app = new App();
+  app.get("/now")(() => "now");
+  app.get("/later")(async () => `${await Promise.resolve("later")}`);
+  const server = await serve(app, quiet());
+  const ended = endedInEvent(server);
   try {
-    const [broken, ...rest] = await Promise.allSettled(["/broken", "/a", "/b"].map((path) => call(server, path)));
-    assert.is(broken.status, "rejected");
-    assert.equal(rest.map((r) => (r.status === "fulfilled" ? r.value.body : r.reason)), ['"hi a"', '"hi b"']);
+    assert.is((await call(server, "/now")).body, '"now"');
+    assert.is((await call(server, "/later")).body, '"later"');
+    assert.equal([...ended], [["/now", true], ["/later", false]]);
+  } finally {
+    await server.close();
+  }
+});
+
+test("with many requests in a turn, responses wait for the end of the turn and leave together, in order", async () => {
+  const app = new App();
+  app.get("/{n}")((request: Request) => `n${String(request.pathParams.n)}`);
+  const server = await serve(app, quiet());
+  const ended = endedInEvent(server);
+  // 24 requests pipelined in one write: node:http parses them, and emits their request events, in one turn.
+  const paths = Array.from({ length: 24 }, (_, i) => `/${i}`);
+  try {
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, server.host);
+      let data = "";
+      socket.setEncoding("latin1");
+      socket.on("data", (chunk: string) => {
+        data += chunk;
+        if (data.split("\r\n\r\n").length > paths.length) socket.end();
+      });
+      socket.on("end", () => resolve(data));
+      socket.on("error", reject);
+      socket.write(paths.map((path) => `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`).join(""));
+    });
+    assert.equal(text.match(/"n\d+"/g), paths.map((path) => `"n${path.slice(1)}"`));
+    // The first sixteen count as light load; from the seventeenth on, the turn is busy.
+    assert.equal(paths.map((path) => ended.get(path)), paths.map((_, i) => i < 16));
   } finally {
     await server.close();
   }
