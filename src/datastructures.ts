@@ -248,11 +248,6 @@ export function urlencode(pairs: Iterable<readonly [string, string]>): string {
 
 // ---------------------------------------------------------------- multi-dicts
 
-/** Pairs a dict takes as its own list rather than copying (they were made for it). */
-class OwnPairs {
-  constructor(readonly pairs: Array<[string, unknown]>) {}
-}
-
 // Lists up to this long are searched in place rather than through the Map: a request's query
 // has a few parameters, and building a Map for them costs more than the lookups it saves.
 const SCAN_LIMIT = 8;
@@ -262,10 +257,10 @@ export class ImmutableMultiDict<V = string> {
   protected list: Array<[string, V]>;
   private map: Map<string, V> | null = null;
 
-  constructor(items: Iterable<readonly [string, V]> | Record<string, V> = []) {
+  constructor(items?: Iterable<readonly [string, V]> | Record<string, V>) {
     this.list =
-      items instanceof OwnPairs
-        ? (items.pairs as Array<[string, V]>)
+      items === undefined
+        ? []
         : Symbol.iterator in items
         ? Array.from(items as Iterable<readonly [string, V]>, ([k, v]) => [k, v] as [string, V])
         : Object.entries(items as Record<string, V>);
@@ -357,8 +352,9 @@ export class QueryParams extends ImmutableMultiDict<string> {
       super(query);
       return;
     }
+    super();
     // The pairs parseQsl made are this dict's own: no copy (every request with a query makes one).
-    super(new OwnPairs(parseQsl(decodeUtf8Latin1(query))) as unknown as Array<[string, string]>);
+    this.list = parseQsl(decodeUtf8Latin1(query));
   }
   override toString(): string {
     return urlencode(this.list);
