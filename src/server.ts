@@ -481,14 +481,14 @@ function handle(app: ASGIApp, req: IncomingMessage, res: ServerResponse, ctx: Re
     cycle.whenSent(finish);
   };
   let running: Promise<void>;
+  cycle.inRequestEvent = true;
   try {
-    cycle.inRequestEvent = true;
     running = app(scope, cycle.receive, cycle.send);
   } catch (exc) {
-    cycle.inRequestEvent = false;
     return failed(exc);
+  } finally {
+    cycle.inRequestEvent = false;
   }
-  cycle.inRequestEvent = false;
   // Promise.resolve: an app written without async may return nothing.
   Promise.resolve(running).then(completed, failed);
 }
